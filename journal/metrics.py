@@ -1,0 +1,261 @@
+"""One night's sleep metrics, as defined by the Consensus Sleep Diary (Carney et al., SLEEP 2012).
+
+See docs/sleep-metrics.md. Every function takes a `NightTimes` and returns None when an input it
+needs is blank: a blank means "don't remember", never zero, and a missing number is better than a
+wrong one. For the same reason a metric is None when its inputs contradict each other so badly
+that the result would be impossible (a negative duration, an efficiency above 100 %);
+`check_night` is what tells the person what to fix.
+
+Durations are float minutes throughout, computed in UTC so that a night across a DST change has
+its real length. Nothing is rounded here; display code rounds.
+
+Pure stdlib: no Django here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from itertools import pairwise
+
+from journal.clock import minutes_between
+
+MINUTES_PER_DAY = 24 * 60
+
+
+@dataclass(frozen=True)
+class NightTimes:
+    """What the diary recorded for one night; any field may be None ("don't remember")."""
+
+    into_bed: datetime | None  # aware
+    lights_out: datetime | None
+    sol_minutes: int | None  # minutes to fall asleep
+    waso_minutes: int | None  # minutes awake during the night
+    final_wake: datetime | None
+    out_of_bed: datetime | None
+
+    def __post_init__(self) -> None:
+        # A naive datetime is a programming error, not a diary entry: fail loudly instead of
+        # letting it be read as server-local time.
+        for name in ("into_bed", "lights_out", "final_wake", "out_of_bed"):
+            moment = getattr(self, name)
+            if moment is not None and (moment.tzinfo is None or moment.utcoffset() is None):
+                raise ValueError(f"{name} must be timezone-aware, got naive {moment!r}")
+
+
+@dataclass(frozen=True)
+class NightMetrics:
+    """All derived values for one night, for templates. Instants are UTC; durations minutes."""
+
+    time_in_bed: float | None
+    sleep_onset: datetime | None
+    sleep_period: float | None
+    total_sleep_time: float | None
+    sleep_efficiency: float | None  # percent, unrounded
+    sleep_onset_latency: float | None
+    wake_after_sleep_onset: float | None
+    terminal_wakefulness: float | None
+    mid_sleep: datetime | None
+
+
+def _span(start: datetime | None, end: datetime | None) -> float | None:
+    if start is None or end is None:
+        return None
+    minutes = minutes_between(start, end)
+    return minutes if minutes >= 0 else None
+
+
+def _minutes(value: int | None) -> float | None:
+    if value is None or value < 0:
+        return None
+    return float(value)
+
+
+def time_in_bed(times: NightTimes) -> float | None:
+    """TIB: out of bed − into bed."""
+    return _span(times.into_bed, times.out_of_bed)
+
+
+def sleep_onset_latency(times: NightTimes) -> float | None:
+    """SOL: how long it took to fall asleep, as reported."""
+    return _minutes(times.sol_minutes)
+
+
+def wake_after_sleep_onset(times: NightTimes) -> float | None:
+    """WASO: total time awake between falling asleep and the final awakening, as reported."""
+    return _minutes(times.waso_minutes)
+
+
+def sleep_onset(times: NightTimes) -> datetime | None:
+    """Lights out + SOL, in UTC."""
+    sol = sleep_onset_latency(times)
+    if times.lights_out is None or sol is None:
+        return None
+    # Add in UTC: adding a timedelta to a local datetime is wall-clock arithmetic and would
+    # land an hour off (or in a nonexistent time) if the clocks change while falling asleep.
+    return times.lights_out.astimezone(UTC) + timedelta(minutes=sol)
+
+
+def sleep_period(times: NightTimes) -> float | None:
+    """Final wake − sleep onset."""
+    return _span(sleep_onset(times), times.final_wake)
+
+
+def total_sleep_time(times: NightTimes) -> float | None:
+    """TST: final wake − lights out − SOL − WASO."""
+    in_the_dark = _span(times.lights_out, times.final_wake)
+    sol = sleep_onset_latency(times)
+    waso = wake_after_sleep_onset(times)
+    if in_the_dark is None or sol is None or waso is None:
+        return None
+    tst = in_the_dark - sol - waso
+    return tst if tst >= 0 else None
+
+
+def sleep_efficiency(times: NightTimes) -> float | None:
+    """SE: TST / TIB × 100, in percent; undefined (None) when TIB is 0."""
+    tib = time_in_bed(times)
+    tst = total_sleep_time(times)
+    if tib is None or tst is None or tib == 0:
+        return None
+    efficiency = tst / tib * 100
+    # Above 100 % only happens when the times contradict each other (asleep outside the bed).
+    return efficiency if efficiency <= 100 else None
+
+
+def terminal_wakefulness(times: NightTimes) -> float | None:
+    """TWAK: out of bed − final wake."""
+    return _span(times.final_wake, times.out_of_bed)
+
+
+def mid_sleep(times: NightTimes) -> datetime | None:
+    """Halfway between sleep onset and final wake, in UTC; convert to the profile's zone to show.
+
+    Midpoint of real elapsed time, so on a DST night its clock time reflects the change.
+    """
+    onset = sleep_onset(times)
+    period = sleep_period(times)
+    if onset is None or period is None:
+        return None
+    return onset + timedelta(minutes=period / 2)
+
+
+def compute(times: NightTimes) -> NightMetrics:
+    """Every metric for one night, bundled for templates."""
+    return NightMetrics(
+        time_in_bed=time_in_bed(times),
+        sleep_onset=sleep_onset(times),
+        sleep_period=sleep_period(times),
+        total_sleep_time=total_sleep_time(times),
+        sleep_efficiency=sleep_efficiency(times),
+        sleep_onset_latency=sleep_onset_latency(times),
+        wake_after_sleep_onset=wake_after_sleep_onset(times),
+        terminal_wakefulness=terminal_wakefulness(times),
+        mid_sleep=mid_sleep(times),
+    )
+
+
+# --- Validation -----------------------------------------------------------------------------
+
+# The diary's clock times in the order they happen, with how a person would name them.
+_MOMENTS: tuple[tuple[str, str], ...] = (
+    ("into_bed", "getting into bed"),
+    ("lights_out", "lights out"),
+    ("final_wake", "your final awakening"),
+    ("out_of_bed", "getting out of bed"),
+)
+
+_ORDER = [name for name, _ in _MOMENTS]
+
+# When the later of two times comes too early, the message goes on the later field. Pairs
+# that skip a blank field need their own wording.
+_ORDER_MESSAGES: dict[tuple[str, str], str] = {
+    ("into_bed", "lights_out"): "Lights out can't be before you got into bed.",
+    ("lights_out", "final_wake"): "Your final awakening has to be after lights out.",
+    ("final_wake", "out_of_bed"): "You can't get out of bed before your final awakening.",
+    ("into_bed", "final_wake"): "Your final awakening has to be after you got into bed.",
+    ("into_bed", "out_of_bed"): "Getting out of bed has to be after getting into bed.",
+    ("lights_out", "out_of_bed"): "Getting out of bed has to be after lights out.",
+}
+
+_NEXT_DAY_HINT = "A time earlier than the one before it counts as the next day."
+
+
+def _format_minutes(minutes: float) -> str:
+    whole = round(minutes)
+    if abs(minutes - whole) < 1e-9:
+        return f"{whole} minute" if whole == 1 else f"{whole} minutes"
+    return f"{minutes:.1f} minutes"
+
+
+def check_night(times: NightTimes) -> dict[str, str]:
+    """Every broken rule as {field name: friendly message}; {} when the night makes sense.
+
+    Rules only apply to the fields that are filled in. The message goes on the field the person
+    most likely needs to fix; if several rules point at one field, the first one found is kept.
+    """
+    errors: dict[str, str] = {}
+
+    for field, label in (("sol_minutes", "to fall asleep"), ("waso_minutes", "awake")):
+        minutes = getattr(times, field)
+        if minutes is None:
+            continue
+        if minutes < 0:
+            errors[field] = f"Minutes {label} can't be negative."
+        elif minutes > MINUTES_PER_DAY:
+            errors[field] = f"That's more than 24 hours {label}; please check the minutes."
+
+    given = [(name, getattr(times, name)) for name, _ in _MOMENTS]
+    given = [(name, moment) for name, moment in given if moment is not None]
+
+    # Order: comparing each filled-in time with the next filled-in one covers every pair.
+    for (earlier, start), (later, end) in pairwise(given):
+        gap = minutes_between(start, end)
+        # Sleep takes time: any pair that spans lights out → final wake must be strictly apart.
+        spans_sleep = _ORDER.index(earlier) <= _ORDER.index("lights_out") < _ORDER.index(later)
+        if gap < 0 or (spans_sleep and gap == 0):
+            errors.setdefault(later, _ORDER_MESSAGES[(earlier, later)])
+
+    # Nothing in one night can be more than 24 hours after the first time given.
+    if given:
+        first_name, first = given[0]
+        first_label = dict(_MOMENTS)[first_name]
+        for name, moment in given[1:]:
+            if minutes_between(first, moment) > MINUTES_PER_DAY:
+                if (first_name, name) == ("into_bed", "out_of_bed"):
+                    message = "That's more than 24 hours in bed."
+                else:
+                    message = f"That's more than 24 hours after {first_label}."
+                errors.setdefault(name, f"{message} {_NEXT_DAY_HINT}")
+
+    _check_minutes_fit(times, errors)
+    return errors
+
+
+def _check_minutes_fit(times: NightTimes, errors: dict[str, str]) -> None:
+    """SOL + WASO must fit between lights out and the final awakening."""
+    if times.lights_out is None or times.final_wake is None:
+        return
+    available = minutes_between(times.lights_out, times.final_wake)
+    if available <= 0:
+        return  # already reported as an ordering problem
+    between = (
+        f"there {'is' if available == 1 else 'are'} only {_format_minutes(available)} "
+        "between lights out and your final awakening"
+    )
+    sol, waso = times.sol_minutes, times.waso_minutes
+    # Negative or absurd minutes already have their own message.
+    sol = sol if sol is not None and "sol_minutes" not in errors else None
+    waso = waso if waso is not None and "waso_minutes" not in errors else None
+
+    if sol is not None and sol > available:
+        errors["sol_minutes"] = f"You took {_format_minutes(sol)} to fall asleep, but {between}."
+    elif waso is not None and (sol or 0) + waso > available:
+        if sol:
+            message = (
+                f"Falling asleep and being awake add up to {_format_minutes(sol + waso)}, "
+                f"but {between}."
+            )
+        else:
+            message = f"You were awake for {_format_minutes(waso)}, but {between}."
+        errors["waso_minutes"] = message
