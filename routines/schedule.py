@@ -1,0 +1,155 @@
+"""When tonight's wind-down steps happen.
+
+A night of date D runs from noon of D to noon of D+1 in the profile's time zone (the Consensus
+Sleep Diary convention, see docs/sleep-metrics.md), so a 00:30 bedtime belongs to the night that
+began the evening before.
+
+Every instant this module returns is an aware datetime in UTC. Arithmetic is done in UTC on
+purpose: two aware datetimes sharing one ``ZoneInfo`` add and subtract as wall-clock times in
+Python, which is wrong on the nights the clocks change. Callers convert to the profile's zone only
+for display.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Hashable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+# A night starts and ends at noon; weekday numbers throughout follow date.weekday() (Monday=0).
+NOON = time(12, 0)
+
+
+def _require_aware(value: datetime, *, name: str) -> None:
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise ValueError(f"{name} must be an aware datetime, got {value!r}")
+
+
+def night_of(*, instant: datetime, tz: ZoneInfo) -> date:
+    """The date D of the night (noon of D to noon of D+1, in ``tz``) that contains ``instant``."""
+    _require_aware(instant, name="instant")
+    local = instant.astimezone(tz)
+    if local.time() >= NOON:
+        return local.date()
+    return local.date() - timedelta(days=1)
+
+
+def bedtime_for(*, night: date, tz: ZoneInfo, bedtime: time) -> datetime:
+    """The UTC instant of the target bedtime on the night of ``night``.
+
+    A bedtime from 12:00 on is on the evening of ``night``; an earlier one (say 00:30) is after
+    midnight, on the next calendar day, but still the same night.
+
+    On the nights the clocks change the wall-clock time may not exist or may occur twice. Both
+    resolve as PEP 495 ``fold=0`` does: a time in the spring-forward gap is read with the offset
+    from before the change, which lands it as far past the gap as it was into it (02:30 in
+    Europe/Berlin on 2026-03-29 is 03:30 CEST); an ambiguous time in the fall-back hour takes its
+    first occurrence (summer time).
+    """
+    if bedtime.tzinfo is not None:
+        raise ValueError("bedtime is a wall-clock time; pass it without tzinfo")
+    day = night if bedtime >= NOON else night + timedelta(days=1)
+    # A time object may carry fold=1, which combine() would copy; the rule above is fold=0.
+    local = datetime.combine(day, bedtime.replace(fold=0), tzinfo=tz)
+    return local.astimezone(UTC)
+
+
+def step_time(*, bedtime_at: datetime, minutes_before: int) -> datetime:
+    """The UTC instant ``minutes_before`` real minutes before ``bedtime_at``.
+
+    Across a clock change the displayed interval differs: 90 minutes before a 03:30 bedtime on the
+    spring-forward night in Berlin shows as 01:00, because an hour of wall clock never happened.
+    The person still gets their full 90 minutes.
+    """
+    _require_aware(bedtime_at, name="bedtime_at")
+    if minutes_before < 0:
+        raise ValueError(f"minutes_before must be ≥ 0, got {minutes_before}")
+    return bedtime_at.astimezone(UTC) - timedelta(minutes=minutes_before)
+
+
+def bedtime_on(
+    *,
+    night: date,
+    default: time,
+    alternate: time | None,
+    alternate_weekdays: Collection[int],
+) -> time:
+    """The bedtime that applies on ``night``.
+
+    ``alternate_weekdays`` are weekday numbers (Monday=0) of the night's own date D, i.e. of the
+    evening: a later bedtime "on Friday and Saturday" means the nights that begin on those
+    evenings, which are the ones before a free day.
+    """
+    if alternate is not None and night.weekday() in alternate_weekdays:
+        return alternate
+    return default
+
+
+def is_active(*, night: date, weekdays: Collection[int]) -> bool:
+    """Whether a routine active on ``weekdays`` (Monday=0, of the evening) runs on ``night``."""
+    return night.weekday() in weekdays
+
+
+def due_step_index(
+    *, now: datetime, step_times: Sequence[datetime], done: Sequence[bool]
+) -> int | None:
+    """The index of the step to nudge the person about right now, or None.
+
+    That is the earliest step whose time has come (``at <= now``) and that is not done yet. An
+    overdue step stays due until it is ticked off, even after later steps' times have passed:
+    the checklist points at what was left behind rather than silently moving on. When no undone
+    step's time has come (too early, or everything due is done) there is nothing due.
+
+    The earliest is taken by time, ties by position, so ``step_times`` need not be sorted. Whether
+    ``now`` still falls within the night is the caller's concern.
+    """
+    if len(step_times) != len(done):
+        raise ValueError(f"step_times and done differ in length ({len(step_times)} vs {len(done)})")
+    _require_aware(now, name="now")
+    due = [
+        (at, index)
+        for index, (at, is_done) in enumerate(zip(step_times, done, strict=True))
+        if not is_done and at <= now
+    ]
+    if not due:
+        return None
+    return min(due)[1]
+
+
+@dataclass(frozen=True)
+class ScheduledStep:
+    """One step of tonight's checklist, placed in time.
+
+    ``key`` is whatever identifies the step to the caller (a primary key, a slug). ``at`` is in
+    UTC; convert it to the profile's zone for display.
+    """
+
+    key: Hashable
+    title: str
+    at: datetime
+
+
+def schedule(
+    *,
+    night: date,
+    tz: ZoneInfo,
+    bedtime: time,
+    steps: Sequence[tuple[Hashable, str, int]],
+) -> list[ScheduledStep]:
+    """Tonight's steps, given as ``(key, title, minutes_before)``, in the order they happen.
+
+    Steps further from bedtime come first. Steps at the same time keep the order the routine
+    lists them in, since that order is the person's own.
+    """
+    bedtime_at = bedtime_for(night=night, tz=tz, bedtime=bedtime)
+    # sorted() is stable, so equal offsets keep the routine's order.
+    ordered = sorted(steps, key=lambda step: -step[2])
+    return [
+        ScheduledStep(
+            key=key,
+            title=title,
+            at=step_time(bedtime_at=bedtime_at, minutes_before=minutes_before),
+        )
+        for key, title, minutes_before in ordered
+    ]
