@@ -1,0 +1,122 @@
+from django import forms
+from django.contrib.auth import password_validation
+
+from .models import WEEKDAYS, Household, Profile, User
+from .timezones import time_zone_choices
+
+
+class TimeZoneField(forms.ChoiceField):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("choices", time_zone_choices)
+        kwargs.setdefault("initial", "UTC")
+        super().__init__(**kwargs)
+        # static/js/app.js fills in the browser's zone on new forms.
+        self.widget.attrs["data-detect-time-zone"] = ""
+
+
+class NewAccountForm(forms.Form):
+    """Sign-up, and joining by invite: the same questions."""
+
+    name = forms.CharField(max_length=100, label="Your name")
+    email = forms.EmailField(widget=forms.EmailInput(attrs={"autocomplete": "email"}))
+    password = forms.CharField(
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=password_validation.password_validators_help_text_html(),
+    )
+    time_zone = TimeZoneField()
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].lower()
+        if User.objects.filter(email__iexact=email).exists():
+            raise forms.ValidationError(
+                "An account with this email already exists. Sign in instead."
+            )
+        return email
+
+    def clean(self):
+        cleaned = super().clean()
+        password = cleaned.get("password")
+        if password:
+            candidate = User(email=cleaned.get("email", ""), name=cleaned.get("name", ""))
+            try:
+                password_validation.validate_password(password, candidate)
+            except forms.ValidationError as error:
+                self.add_error("password", error)
+        return cleaned
+
+
+class WeekdaysField(forms.TypedMultipleChoiceField):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("choices", list(enumerate(WEEKDAYS)))
+        kwargs.setdefault("coerce", int)
+        kwargs.setdefault("widget", forms.CheckboxSelectMultiple)
+        kwargs.setdefault("required", False)
+        super().__init__(**kwargs)
+
+
+class ProfileForm(forms.ModelForm):
+    time_zone = TimeZoneField()
+    work_days = WeekdaysField(label="Work or school days", help_text="The days after these nights.")
+
+    class Meta:
+        model = Profile
+        fields = ["name", "time_zone", "usual_bedtime", "usual_wake_time", "work_days"]
+        widgets = {
+            "usual_bedtime": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "usual_wake_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        }
+
+    def __init__(self, *args, household: Household, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.household = household
+        self.instance.household = household
+        if self.instance.pk is None:
+            self.fields["work_days"].initial = [0, 1, 2, 3, 4]
+
+    def clean_name(self):
+        # The unique constraint involves `household`, which is not a form field, so the model
+        # form would skip it; check here to answer with a message instead of an error page.
+        name = self.cleaned_data["name"].strip()
+        clash = self.household.profiles.filter(name__iexact=name).exclude(pk=self.instance.pk)
+        if clash.exists():
+            raise forms.ValidationError("Someone in your household already has this name.")
+        return name
+
+
+class OwnProfileForm(ProfileForm):
+    class Meta(ProfileForm.Meta):
+        fields = [*ProfileForm.Meta.fields, "shared_with_household"]
+
+
+class HouseholdForm(forms.ModelForm):
+    class Meta:
+        model = Household
+        fields = ["name"]
+
+
+class InviteForm(forms.Form):
+    email = forms.EmailField(
+        required=False, help_text="Optional. We send the link when email is set up."
+    )
+    role = forms.ChoiceField(choices=User.Role.choices, initial=User.Role.MEMBER)
+
+
+class RoleForm(forms.Form):
+    role = forms.ChoiceField(choices=User.Role.choices)
+
+
+class DeleteAccountForm(forms.Form):
+    password = forms.CharField(
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        help_text="Type your password to confirm. Your journal is deleted with your account.",
+    )
+
+    def __init__(self, *args, user: User, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError("That is not your password.")
+        return password

@@ -1,0 +1,223 @@
+import secrets
+from datetime import time, timedelta
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
+from django.contrib.auth.models import PermissionsMixin
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+from .timezones import time_zone_choices
+
+INVITE_LIFETIME = timedelta(days=7)
+WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+
+
+class Household(models.Model):
+    name = models.CharField(max_length=100)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def admins(self):
+        return self.members.filter(role=User.Role.ADMIN)
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def create_user(self, email: str, password: str | None = None, **extra):
+        if not email:
+            raise ValueError("An email address is required.")
+        user = self.model(email=self.normalize_email(email).lower(), **extra)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_superuser(self, email: str, password: str | None = None, **extra):
+        extra.update(is_staff=True, is_superuser=True)
+        return self.create_user(email, password, **extra)
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    """An account. Every account belongs to exactly one household (superusers may have none)."""
+
+    class Role(models.TextChoices):
+        ADMIN = "admin", "Household admin"
+        MEMBER = "member", "Member"
+
+    email = models.EmailField(unique=True)
+    name = models.CharField(max_length=100)
+    household = models.ForeignKey(
+        Household, on_delete=models.PROTECT, related_name="members", null=True, blank=True
+    )
+    role = models.CharField(max_length=10, choices=Role.choices, default=Role.MEMBER)
+    is_active = models.BooleanField(default=True)
+    is_staff = models.BooleanField(default=False)
+    date_joined = models.DateTimeField(default=timezone.now)
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = ["name"]
+
+    class Meta:
+        ordering = ["name", "email"]
+
+    def __str__(self) -> str:
+        return self.name or self.email
+
+    @property
+    def is_household_admin(self) -> bool:
+        return self.household_id is not None and self.role == self.Role.ADMIN
+
+    def is_last_admin(self) -> bool:
+        return self.is_household_admin and not self.household.admins().exclude(pk=self.pk).exists()
+
+
+class ProfileQuerySet(models.QuerySet):
+    """The one door to profiles: every read of a person's data starts from one of these."""
+
+    def visible_to(self, user) -> "ProfileQuerySet":
+        """Own profile, the household's dependants, and adults who share with the household."""
+        if not user.is_authenticated or user.household_id is None:
+            return self.none()
+        return self.filter(household_id=user.household_id).filter(
+            Q(user=user) | Q(user__isnull=True) | Q(shared_with_household=True)
+        )
+
+    def loggable_by(self, user) -> "ProfileQuerySet":
+        """Profiles the user may write for: their own and the household's dependants."""
+        if not user.is_authenticated or user.household_id is None:
+            return self.none()
+        return self.filter(household_id=user.household_id).filter(
+            Q(user=user) | Q(user__isnull=True)
+        )
+
+    def dependants(self) -> "ProfileQuerySet":
+        return self.filter(user__isnull=True)
+
+
+class Profile(models.Model):
+    """A person whose sleep is tracked: an account holder, or a dependant (a child) without one."""
+
+    household = models.ForeignKey(Household, on_delete=models.CASCADE, related_name="profiles")
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="profile",
+        null=True,
+        blank=True,
+    )
+    name = models.CharField(max_length=100)
+    time_zone = models.CharField(max_length=64, choices=time_zone_choices, default="UTC")
+    usual_bedtime = models.TimeField(default=time(22, 30))
+    usual_wake_time = models.TimeField(default=time(6, 30))
+    work_days = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Weekdays (0 = Monday) that are work or school days.",
+    )
+    shared_with_household = models.BooleanField(
+        default=False,
+        help_text="Let the other adults in your household see your sleep journal.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ProfileQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["household", "name"], name="profile_name_unique_in_household"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def is_dependant(self) -> bool:
+        return self.user_id is None
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.time_zone)
+
+    def work_day_names(self) -> list[str]:
+        return [WEEKDAYS[day] for day in sorted(self.work_days)]
+
+
+def new_invite_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+def invite_expiry():
+    return timezone.now() + INVITE_LIFETIME
+
+
+class InviteQuerySet(models.QuerySet):
+    def for_user(self, user) -> "InviteQuerySet":
+        if not user.is_authenticated or user.household_id is None:
+            return self.none()
+        return self.filter(household_id=user.household_id)
+
+    def pending(self) -> "InviteQuerySet":
+        return self.filter(
+            used_at__isnull=True, revoked_at__isnull=True, expires_at__gt=timezone.now()
+        )
+
+
+class Invite(models.Model):
+    """A single-use link that lets a new person create an account in a household."""
+
+    household = models.ForeignKey(Household, on_delete=models.CASCADE, related_name="invites")
+    token = models.CharField(max_length=64, unique=True, default=new_invite_token, editable=False)
+    email = models.EmailField(
+        blank=True, help_text="Optional: we email the link when mail is set up."
+    )
+    role = models.CharField(max_length=10, choices=User.Role.choices, default=User.Role.MEMBER)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField(default=invite_expiry)
+    used_at = models.DateTimeField(null=True, blank=True)
+    used_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    objects = InviteQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"Invite to {self.household} ({self.status})"
+
+    @property
+    def status(self) -> str:
+        if self.used_at:
+            return "used"
+        if self.revoked_at:
+            return "revoked"
+        if self.expires_at <= timezone.now():
+            return "expired"
+        return "pending"
+
+    @property
+    def is_usable(self) -> bool:
+        return self.status == "pending"

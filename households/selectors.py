@@ -1,0 +1,45 @@
+"""Reads of household data. Every view gets people and their data through these functions,
+so that another household's ids answer 404 everywhere."""
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from .models import Invite, Profile, User
+
+
+def visible_profiles(user):
+    return Profile.objects.visible_to(user).select_related("user")
+
+
+def loggable_profiles(user):
+    return Profile.objects.loggable_by(user).select_related("user")
+
+
+def get_visible_profile(user, profile_id: int) -> Profile:
+    return get_object_or_404(visible_profiles(user), pk=profile_id)
+
+
+def get_loggable_profile(user, profile_id: int) -> Profile:
+    return get_object_or_404(loggable_profiles(user), pk=profile_id)
+
+
+def get_editable_profile(user, profile_id: int) -> Profile:
+    """Your own profile, or, for a household admin, a dependant's."""
+    profile = get_loggable_profile(user, profile_id)
+    if profile.is_dependant and not user.is_household_admin:
+        raise Http404("Only a household admin can change a dependant's profile.")
+    return profile
+
+
+def household_members(user):
+    if not user.is_authenticated or user.household_id is None:
+        return User.objects.none()
+    return User.objects.filter(household_id=user.household_id)
+
+
+def get_member(user, member_id: int) -> User:
+    return get_object_or_404(household_members(user), pk=member_id)
+
+
+def get_invite(user, invite_id: int) -> Invite:
+    return get_object_or_404(Invite.objects.for_user(user), pk=invite_id)

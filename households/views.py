@@ -1,0 +1,240 @@
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
+from django.db import connection
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
+
+from . import selectors, services
+from .forms import (
+    DeleteAccountForm,
+    HouseholdForm,
+    InviteForm,
+    NewAccountForm,
+    OwnProfileForm,
+    ProfileForm,
+    RoleForm,
+)
+from .models import Invite
+from .services import HouseholdRuleError
+
+AUTH_BACKEND = "django.contrib.auth.backends.ModelBackend"
+
+
+def signup(request):
+    if request.user.is_authenticated:
+        return redirect("routines:tonight")
+    form = NewAccountForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = services.sign_up(**form.cleaned_data)
+        login(request, user, backend=AUTH_BACKEND)
+        messages.success(request, "Welcome to Nightstand. This is your household.")
+        return redirect("households:detail")
+    return render(request, "households/signup.html", {"form": form})
+
+
+def accept_invite(request, token: str):
+    invite = get_object_or_404(Invite.objects.select_related("household"), token=token)
+    if not invite.is_usable:
+        return render(request, "households/invite_unusable.html", {"invite": invite}, status=410)
+    if request.user.is_authenticated:
+        if request.method == "POST":
+            try:
+                services.join_with_existing_account(invite=invite, user=request.user)
+            except HouseholdRuleError as error:
+                messages.error(request, error.message)
+            else:
+                messages.success(request, f"You joined {invite.household.name}.")
+                return redirect("households:detail")
+        return render(request, "households/invite_join.html", {"invite": invite})
+    form = NewAccountForm(request.POST or None, initial={"email": invite.email})
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = services.accept_invite(invite=invite, **form.cleaned_data)
+        except HouseholdRuleError as error:
+            form.add_error(None, error.message)
+        else:
+            login(request, user, backend=AUTH_BACKEND)
+            messages.success(request, f"Welcome to {invite.household.name}.")
+            return redirect("households:detail")
+    return render(request, "households/invite_accept.html", {"invite": invite, "form": form})
+
+
+@login_required
+def household_detail(request):
+    user = request.user
+    context = {
+        "household": user.household,
+        "members": selectors.household_members(user).select_related("profile"),
+        "profiles": selectors.visible_profiles(user),
+        "invites": Invite.objects.for_user(user).pending() if user.is_household_admin else [],
+        "invite_form": InviteForm(),
+        "household_form": HouseholdForm(instance=user.household),
+    }
+    return render(request, "households/detail.html", context)
+
+
+@login_required
+@require_POST
+def household_rename(request):
+    if not request.user.is_household_admin:
+        messages.error(request, "Only a household admin can rename the household.")
+        return redirect("households:detail")
+    form = HouseholdForm(request.POST, instance=request.user.household)
+    if form.is_valid():
+        form.save()
+        messages.success(request, "Household renamed.")
+    else:
+        messages.error(request, "A household needs a name.")
+    return redirect("households:detail")
+
+
+@login_required
+def profile_create(request):
+    if not request.user.is_household_admin:
+        messages.error(request, "Only a household admin can add a dependant.")
+        return redirect("households:detail")
+    form = ProfileForm(request.POST or None, household=request.user.household)
+    if request.method == "POST" and form.is_valid():
+        profile = form.save()
+        messages.success(
+            request, f"Added {profile.name}. Everyone in the household can log for them."
+        )
+        return redirect("households:detail")
+    return render(request, "households/profile_form.html", {"form": form, "profile": None})
+
+
+@login_required
+def profile_edit(request, profile_id: int):
+    profile = selectors.get_editable_profile(request.user, profile_id)
+    form_class = ProfileForm if profile.is_dependant else OwnProfileForm
+    form = form_class(request.POST or None, instance=profile, household=request.user.household)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, f"Saved {profile.name}'s profile.")
+        return redirect("households:detail")
+    return render(request, "households/profile_form.html", {"form": form, "profile": profile})
+
+
+@login_required
+def profile_delete(request, profile_id: int):
+    profile = selectors.get_editable_profile(request.user, profile_id)
+    if not profile.is_dependant:
+        messages.error(request, "To delete your own profile, delete your account.")
+        return redirect("households:detail")
+    if request.method == "POST":
+        profile.delete()
+        messages.success(request, f"Deleted {profile.name} and their journal.")
+        return redirect("households:detail")
+    return render(request, "households/profile_delete.html", {"profile": profile})
+
+
+@login_required
+@require_POST
+def invite_create(request):
+    form = InviteForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Please enter a valid email address, or leave it empty.")
+        return redirect("households:detail")
+    try:
+        invite = services.create_invite(
+            by=request.user,
+            invite_url=lambda inv: request.build_absolute_uri(
+                reverse("accept_invite", args=[inv.token])
+            ),
+            **form.cleaned_data,
+        )
+    except HouseholdRuleError as error:
+        messages.error(request, error.message)
+    else:
+        sent = " and emailed" if invite.email and settings.EMAIL_CONFIGURED else ""
+        messages.success(request, f"Invite link created{sent}. It works once, for 7 days.")
+    return redirect("households:detail")
+
+
+@login_required
+@require_POST
+def invite_revoke(request, invite_id: int):
+    invite = selectors.get_invite(request.user, invite_id)
+    try:
+        services.revoke_invite(by=request.user, invite=invite)
+    except HouseholdRuleError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, "Invite revoked: the link no longer works.")
+    return redirect("households:detail")
+
+
+@login_required
+@require_POST
+def member_role(request, member_id: int):
+    member = selectors.get_member(request.user, member_id)
+    form = RoleForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise HouseholdRuleError("Choose a role.")
+        services.change_role(by=request.user, member=member, role=form.cleaned_data["role"])
+    except HouseholdRuleError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, f"{member.name} is now {member.get_role_display().lower()}.")
+    return redirect("households:detail")
+
+
+@login_required
+@require_POST
+def member_remove(request, member_id: int):
+    member = selectors.get_member(request.user, member_id)
+    try:
+        services.remove_member(by=request.user, member=member)
+    except HouseholdRuleError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, f"{member.name} is no longer in the household.")
+    return redirect("households:detail")
+
+
+@login_required
+@require_POST
+def leave(request):
+    try:
+        services.leave_household(user=request.user)
+    except HouseholdRuleError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, "You left the household. Your journal came with you.")
+    return redirect("households:detail")
+
+
+@login_required
+def account_delete(request):
+    form = DeleteAccountForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.delete_account(user=request.user)
+        except HouseholdRuleError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, "Your account and journal are deleted.")
+            return redirect("login")
+    return render(request, "households/account_delete.html", {"form": form})
+
+
+@require_GET
+@never_cache
+def healthz(request):
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except Exception as error:  # any database failure means "not healthy"
+        return JsonResponse({"status": "error", "database": str(error)[:200]}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})
+
+
+def manifest(request):
+    return render(request, "manifest.webmanifest", content_type="application/manifest+json")

@@ -1,0 +1,46 @@
+// Small progressive enhancements. Everything works without this file.
+(function () {
+  "use strict";
+
+  // New forms start with the browser's own time zone instead of UTC.
+  function detectTimeZone(root) {
+    let zone;
+    try {
+      zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    } catch (e) {
+      return;
+    }
+    root.querySelectorAll("select[data-detect-time-zone]").forEach(function (select) {
+      if (select.dataset.detected || select.closest("form[data-bound]")) return;
+      select.dataset.detected = "1";
+      if (select.value === "UTC" && select.querySelector('option[value="' + zone + '"]')) {
+        select.value = zone;
+      }
+    });
+  }
+
+  // Copy-to-clipboard buttons: <button data-copy="text">.
+  function onClick(event) {
+    const button = event.target.closest("[data-copy]");
+    if (!button || !navigator.clipboard) return;
+    navigator.clipboard.writeText(button.dataset.copy).then(function () {
+      button.textContent = "Copied";
+    });
+  }
+
+  // Confirmation for destructive buttons: <button data-confirm="Delete this?">.
+  function onSubmit(event) {
+    const submitter = event.submitter;
+    const message = submitter && submitter.dataset.confirm;
+    if (message && !window.confirm(message)) event.preventDefault();
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    detectTimeZone(document);
+    document.addEventListener("click", onClick);
+    document.addEventListener("submit", onSubmit);
+  });
+  document.addEventListener("htmx:load", function (event) {
+    detectTimeZone(event.target);
+  });
+})();

@@ -1,0 +1,64 @@
+import pytest
+
+from households import services
+from households.models import Profile, User
+
+
+def make_account(email: str, name: str, *, time_zone: str = "Europe/London") -> User:
+    """A new account with its own household (as sign-up makes it)."""
+    return services.sign_up(
+        email=email, name=name, password="a-long-password-1", time_zone=time_zone
+    )
+
+
+def add_member(household_admin: User, email: str, name: str, role: str = User.Role.MEMBER) -> User:
+    user = User.objects.create_user(
+        email=email,
+        password="a-long-password-1",
+        name=name,
+        household=household_admin.household,
+        role=role,
+    )
+    Profile.objects.create(
+        household=user.household, user=user, name=name, time_zone="Europe/London"
+    )
+    return user
+
+
+def add_dependant(household_admin: User, name: str, *, time_zone: str = "Europe/London") -> Profile:
+    return Profile.objects.create(
+        household=household_admin.household, name=name, time_zone=time_zone
+    )
+
+
+@pytest.fixture
+def alice(db) -> User:
+    """Admin of the Smith household."""
+    return make_account("alice@example.com", "Alice")
+
+
+@pytest.fixture
+def bob(alice) -> User:
+    """A member of Alice's household."""
+    return add_member(alice, "bob@example.com", "Bob")
+
+
+@pytest.fixture
+def child(alice) -> Profile:
+    """A dependant in Alice's household."""
+    return add_dependant(alice, "Robin")
+
+
+@pytest.fixture
+def mallory(db) -> User:
+    """Someone from another household, who must never see Alice's data."""
+    return make_account("mallory@example.com", "Mallory")
+
+
+@pytest.fixture
+def client_for(client):
+    def _login(user):
+        client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+        return client
+
+    return _login
