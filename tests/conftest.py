@@ -1,7 +1,17 @@
+from pathlib import Path
+
 import pytest
 
 from households import services
 from households.models import Profile, User
+
+# Each app's test fixtures live in tests/fixtures/<app>.py; every module there is loaded,
+# so a new app adds its objects (e.g. the `walk_<name>` fixtures of the URL walk) in its own file.
+pytest_plugins = sorted(
+    f"tests.fixtures.{path.stem}"
+    for path in (Path(__file__).parent / "fixtures").glob("*.py")
+    if path.stem != "__init__"
+)
 
 
 def make_account(email: str, name: str, *, time_zone: str = "Europe/London") -> User:
