@@ -101,7 +101,8 @@ def test_check_deploy_is_clean_with_production_settings():
         "ALLOWED_HOSTS": "nightstand.example.org",
         "CSRF_TRUSTED_ORIGINS": "https://nightstand.example.org",
     }
-    env.pop("SECURE_SSL_REDIRECT", None)
+    for test_only in ("SECURE_SSL_REDIRECT", "DJANGO_ALLOW_ASYNC_UNSAFE"):
+        env.pop(test_only, None)
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT,
