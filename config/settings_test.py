@@ -1,4 +1,4 @@
-"""Settings for the test suite: production settings (DEBUG off) with a test secret and fast hashing."""
+"""Settings for the test suite: production settings (DEBUG off), a test secret, fast hashing."""
 
 import os
 
