@@ -34,7 +34,7 @@ format: install
 
 test: install
 	$(PY) -m ruff check .
-	DATABASE_URL=$(DATABASE_URL) $(PY) manage.py makemigrations --check --dry-run
+	DATABASE_URL=$(DATABASE_URL) DJANGO_SETTINGS_MODULE=config.settings_test $(PY) manage.py makemigrations --check --dry-run
 	DATABASE_URL=$(DATABASE_URL) $(PY) -m pytest
 
 bench: install
