@@ -47,7 +47,7 @@ def _minutes_field(label: str, *, maximum: int = MAX_MINUTES) -> forms.IntegerFi
 def _rating_field(label: str, choices) -> forms.TypedChoiceField:
     return forms.TypedChoiceField(
         label=label,
-        choices=[("", "—"), *choices],
+        choices=[("", "Not sure"), *choices],
         coerce=int,
         empty_value=None,
         required=False,

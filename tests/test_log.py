@@ -344,3 +344,20 @@ def test_another_households_profile_in_the_query_is_404(client_for, alice, mallo
 
 def test_a_post_without_a_profile_is_404(client_for, alice):
     assert client_for(alice).post(LOG, night_post()).status_code == 404
+
+
+def test_a_night_across_the_autumn_dst_change_has_its_real_length(client_for, alice):
+    client_for(alice).post(
+        LOG,
+        night_post(
+            alice.profile,
+            "2026-10-24",
+            into_bed="23:00",
+            lights_out="23:00",
+            final_wake="07:00",
+            out_of_bed="07:00",
+            sol_minutes="0",
+            waso_minutes="0",
+        ),
+    )
+    assert Night.objects.get(profile=alice.profile).metrics.time_in_bed == 540  # 9 hours
