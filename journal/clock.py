@@ -99,6 +99,23 @@ def resolve_night_times(
     return resolved
 
 
+# The diary asks about what was taken during the day before the night and during the night
+# itself, so intake clock times belong to a window that starts in the early morning of the
+# night's date: coffee at 07:30 is that morning, melatonin at 03:00 is the next.
+INTAKE_DAY_STARTS_AT = time(6, 0)
+
+
+def intake_moment(night: date, clock: time, tz: ZoneInfo) -> datetime:
+    """The UTC instant of an intake clock time recorded for a night.
+
+    From 06:00 (inclusive) the time is on the night's own date; earlier times are after
+    midnight, on the next day. DST gaps and overlaps are read as in `local_to_utc`.
+    """
+    wall = clock.replace(tzinfo=None, fold=0)
+    day = night if wall >= INTAKE_DAY_STARTS_AT else night + _ONE_DAY
+    return local_to_utc(day, wall, tz)
+
+
 def minutes_between(start: datetime, end: datetime) -> float:
     """Elapsed minutes from `start` to `end` (negative if `end` is earlier).
 

@@ -1,12 +1,356 @@
+"""Journal pages: thin views that parse, call a selector or service, and render.
+
+Every profile comes from `households.selectors` and every night from `journal.selectors`, so an
+id from another household (in the path or in a query parameter) answers 404.
+"""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date, timedelta
+
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_GET, require_POST
+
+from households import selectors as household_selectors
+from households.models import Profile
+
+from . import clock, selectors, services
+from .forms import (
+    INTAKE_PREFIX,
+    CatalogueEntryForm,
+    IntakeForm,
+    NightForm,
+    initial_for_new_night,
+    initial_for_night,
+)
+from .models import night_has_begun
+
+LOG_TEMPLATE = "journal/log.html"
+
+
+# --- Parsing helpers ------------------------------------------------------------------------
+
+
+def _pick_profile(user, profiles: list[Profile], raw_id: str | None) -> Profile | None:
+    """The profile named by a query parameter (404 unless it is in `profiles`), else the
+    user's own profile, else the first one."""
+    if raw_id:
+        try:
+            wanted = int(raw_id)
+        except ValueError:
+            raise Http404("No such profile.") from None
+        for profile in profiles:
+            if profile.pk == wanted:
+                return profile
+        raise Http404("No such profile.")
+    own = [profile for profile in profiles if profile.user_id == user.pk]
+    return (own or profiles or [None])[0]
+
+
+def _parse_date(raw: str | None) -> date | None:
+    try:
+        return date.fromisoformat(raw) if raw else None
+    except ValueError:
+        return None
+
+
+def last_night(profile: Profile) -> date:
+    """The night someone logging now most likely means: the one that began yesterday."""
+    return clock.to_local(timezone.now(), profile.zone).date() - timedelta(days=1)
+
+
+def _apply_service_error(form: NightForm, error: ValidationError) -> None:
+    if isinstance(error, services.DuplicateNight):
+        form.existing_night = error.existing
+        form.add_error("date", error.message)
+    elif hasattr(error, "error_dict"):
+        for field, errors in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error.messages)
+
+
+# --- Logging and editing --------------------------------------------------------------------
 
 
 @login_required
 def log_night(request):
-    return render(request, "journal/log.html")
+    user = request.user
+    profiles = list(household_selectors.loggable_profiles(user))
+    raw_profile = request.POST.get("profile") if request.method == "POST" else None
+    profile = _pick_profile(user, profiles, raw_profile or request.GET.get("profile"))
+    if request.method == "POST" and not raw_profile:
+        raise Http404("Choose whose night this is.")
+    if profile is None:
+        return render(request, LOG_TEMPLATE, {"profiles": profiles, "profile": None})
+
+    if request.method == "POST":
+        add_row = "add_intake" in request.POST
+        form = NightForm(request.POST, profile=profile, extra_intake_rows=int(add_row))
+        if not add_row and form.is_valid():
+            try:
+                night = services.log_night(profile=profile, by=user, data=form.night_data())
+            except ValidationError as error:
+                _apply_service_error(form, error)
+            else:
+                messages.success(request, f"Saved {profile.name}'s night of {night.date:%-d %B}.")
+                return redirect("journal:night", night_id=night.pk)
+    else:
+        night_date = _parse_date(request.GET.get("date")) or last_night(profile)
+        previous = selectors.latest_night_before(user=user, profile=profile, night_date=night_date)
+        form = NightForm(
+            profile=profile,
+            initial=initial_for_new_night(
+                profile=profile, night_date=night_date, previous=previous
+            ),
+        )
+        form.existing_night = selectors.find_night(
+            user=user, profile=profile, night_date=night_date
+        )
+    context = {"form": form, "profile": profile, "profiles": profiles, "night": None}
+    return render(request, LOG_TEMPLATE, context)
+
+
+@login_required
+def edit_night(request, night_id: int):
+    user = request.user
+    night = selectors.get_loggable_night(user, night_id)
+    if request.method == "POST":
+        add_row = "add_intake" in request.POST
+        form = NightForm(
+            request.POST, profile=night.profile, night=night, extra_intake_rows=int(add_row)
+        )
+        if not add_row and form.is_valid():
+            try:
+                services.update_night(night=night, by=user, data=form.night_data())
+            except ValidationError as error:
+                _apply_service_error(form, error)
+            else:
+                messages.success(request, f"Saved the night of {night.date:%-d %B}.")
+                return redirect("journal:night", night_id=night.pk)
+    else:
+        form = NightForm(profile=night.profile, night=night, initial=initial_for_night(night))
+    context = {"form": form, "profile": night.profile, "night": night}
+    return render(request, LOG_TEMPLATE, context)
+
+
+@login_required
+@require_POST
+def validate_new(request):
+    """Inline validation as fields change: answers the errors (and a live summary) as
+    out-of-band fragments; saves nothing."""
+    user = request.user
+    profile = household_selectors.get_loggable_profile(
+        user, _int_or_404(request.POST.get("profile"))
+    )
+    form = NightForm(request.POST, profile=profile)
+    form.is_valid()
+    return render(request, f"{LOG_TEMPLATE}#errors", {"form": form, "oob": True})
+
+
+@login_required
+@require_POST
+def validate_edit(request, night_id: int):
+    night = selectors.get_loggable_night(request.user, night_id)
+    form = NightForm(request.POST, profile=night.profile, night=night)
+    form.is_valid()
+    return render(request, f"{LOG_TEMPLATE}#errors", {"form": form, "oob": True})
+
+
+@login_required
+@require_GET
+def intake_row(request):
+    """One more blank intake row (for "Add a row" with htmx), and the formset's new count."""
+    try:
+        index = min(max(int(request.GET.get(f"{INTAKE_PREFIX}-TOTAL_FORMS", 0)), 0), 19)
+    except ValueError:
+        index = 0
+    row = IntakeForm(
+        prefix=f"{INTAKE_PREFIX}-{index}",
+        items=list(selectors.intake_items_for(request.user.household)),
+        empty_permitted=True,
+        use_required_attribute=False,
+    )
+    context = {"row": row, "total": index + 1}
+    return render(request, f"{LOG_TEMPLATE}#new_intake_row", context)
+
+
+def _int_or_404(raw: str | None) -> int:
+    try:
+        return int(raw or "")
+    except ValueError:
+        raise Http404("No such profile.") from None
+
+
+@login_required
+def night_detail(request, night_id: int):
+    night = selectors.get_visible_night(request.user, night_id)
+    can_edit = household_selectors.loggable_profiles(request.user).filter(pk=night.profile_id)
+    context = {"night": night, "profile": night.profile, "can_edit": can_edit.exists()}
+    return render(request, "journal/night.html", context)
+
+
+@login_required
+def delete_night(request, night_id: int):
+    night = selectors.get_loggable_night(request.user, night_id)
+    if request.method == "POST":
+        services.delete_night(night=night, by=request.user)
+        messages.success(request, f"Deleted {night.profile.name}'s night of {night.date:%-d %B}.")
+        return redirect(f"{reverse('journal:history')}?profile={night.profile_id}")
+    return render(request, "journal/night_delete.html", {"night": night})
+
+
+# --- Quick actions --------------------------------------------------------------------------
+
+
+def _next_url(request, default: str) -> str:
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return default
+
+
+@login_required
+@require_POST
+def going_to_bed(request, profile_id: int):
+    profile = household_selectors.get_loggable_profile(request.user, profile_id)
+    try:
+        night = services.going_to_bed(profile=profile, by=request.user, now=timezone.now())
+    except services.JournalRuleError as error:
+        messages.error(request, error.message)
+        return redirect(_next_url(request, reverse("journal:log")))
+    at = clock.to_local(night.into_bed, profile.zone)
+    messages.success(request, f"Good night, {profile.name}: into bed at {at:%H:%M}.")
+    return redirect(_next_url(request, reverse("journal:night", args=[night.pk])))
+
+
+@login_required
+@require_POST
+def im_up(request, profile_id: int):
+    profile = household_selectors.get_loggable_profile(request.user, profile_id)
+    try:
+        night = services.im_up(profile=profile, by=request.user, now=timezone.now())
+    except services.JournalRuleError as error:
+        messages.error(request, error.message)
+        return redirect(_next_url(request, reverse("journal:log")))
+    at = clock.to_local(night.final_wake, profile.zone)
+    messages.success(request, f"Good morning, {profile.name}: up at {at:%H:%M}. How was the night?")
+    # "I'm up" opens the rest of the form.
+    return redirect("journal:edit", night_id=night.pk)
+
+
+# --- History --------------------------------------------------------------------------------
 
 
 @login_required
 def history(request):
-    return render(request, "journal/history.html")
+    user = request.user
+    profiles = list(household_selectors.visible_profiles(user))
+    profile = _pick_profile(user, profiles, request.GET.get("profile"))
+    before = _parse_date(request.GET.get("before"))
+    nights, next_before = (
+        selectors.history_page(user=user, profile=profile, before=before) if profile else ([], None)
+    )
+    context = {
+        "profiles": profiles,
+        "profile": profile,
+        "nights": nights,
+        "next_before": next_before,
+        "before": before,
+    }
+    if request.htmx and before:
+        return render(request, "journal/history.html#rows", context)
+    return render(request, "journal/history.html", context)
+
+
+COLOURS = {"efficiency": "Sleep efficiency", "quality": "Sleep quality"}
+
+
+@login_required
+def history_calendar(request):
+    user = request.user
+    profiles = list(household_selectors.visible_profiles(user))
+    profile = _pick_profile(user, profiles, request.GET.get("profile"))
+    colour = request.GET.get("colour")
+    colour = colour if colour in COLOURS else "efficiency"
+    today = clock.to_local(timezone.now(), profile.zone).date() if profile else date.today()
+    month = _parse_month(request.GET.get("month")) or today.replace(day=1)
+    weeks = calendar.Calendar(firstweekday=0).monthdatescalendar(month.year, month.month)
+    by_date, can_log = {}, False
+    if profile is not None:
+        can_log = household_selectors.loggable_profiles(user).filter(pk=profile.pk).exists()
+        nights = selectors.nights_between(
+            user=user, profile=profile, start=weeks[0][0], end=weeks[-1][-1]
+        )
+        by_date = {night.date: night for night in nights}
+    context = {
+        "profiles": profiles,
+        "profile": profile,
+        "colour": colour,
+        "colours": COLOURS,
+        "picker_extra": f"month={month:%Y-%m}&colour={colour}",
+        "month": month,
+        "previous_month": (month - timedelta(days=1)).replace(day=1),
+        "next_month": (month + timedelta(days=32)).replace(day=1),
+        "weekdays": ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
+        "weeks": [
+            [
+                {
+                    "date": day,
+                    "in_month": day.month == month.month,
+                    "night": by_date.get(day),
+                    "loggable": can_log and night_has_begun(profile, day),
+                }
+                for day in week
+            ]
+            for week in weeks
+        ],
+    }
+    return render(request, "journal/calendar.html", context)
+
+
+def _parse_month(raw: str | None) -> date | None:
+    try:
+        year, month = (int(part) for part in (raw or "").split("-"))
+        return date(year, month, 1)
+    except ValueError:
+        return None
+
+
+# --- Household lists ------------------------------------------------------------------------
+
+
+@login_required
+def catalogue(request):
+    """The household's disturbances and intake items; admins add their own."""
+    user = request.user
+    form = CatalogueEntryForm(request.POST or None)
+    if request.method == "POST":
+        kind = request.POST.get("kind")
+        add = {"disturbance": services.add_disturbance, "intake": services.add_intake_item}
+        if kind in add and form.is_valid():
+            try:
+                entry = add[kind](by=user, name=form.cleaned_data["name"])
+            except services.JournalRuleError as error:
+                messages.error(request, error.message)
+            else:
+                messages.success(request, f"Added “{entry.name}”.")
+        else:
+            messages.error(request, "Give it a name.")
+        return redirect("journal:catalogue")
+    context = {
+        "disturbances": selectors.disturbances_for(user.household),
+        "intake_items": selectors.intake_items_for(user.household),
+        "form": form,
+    }
+    return render(request, "journal/catalogue.html", context)

@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from journal.clock import (
+    intake_moment,
     local_to_utc,
     minutes_between,
     night_of,
@@ -281,3 +282,25 @@ def test_minutes_between(start: datetime, end: datetime, minutes: float) -> None
 def test_minutes_between_rejects_naive_datetimes() -> None:
     with pytest.raises(ValueError, match="timezone-aware"):
         minutes_between(datetime(2026, 1, 1), utc(2026, 1, 1))
+
+
+# --- intake_moment --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("clock", "expected"),
+    [
+        (time(7, 30), local(BERLIN, 2026, 1, 2, 7, 30)),  # the morning before the night
+        (time(15, 0), local(BERLIN, 2026, 1, 2, 15, 0)),
+        (time(23, 30), local(BERLIN, 2026, 1, 2, 23, 30)),
+        (time(0, 30), local(BERLIN, 2026, 1, 3, 0, 30)),  # after midnight: the next day
+        (time(5, 59), local(BERLIN, 2026, 1, 3, 5, 59)),
+        (time(6, 0), local(BERLIN, 2026, 1, 2, 6, 0)),
+    ],
+)
+def test_intake_moment_puts_the_day_before_and_the_night_together(
+    clock: time, expected: datetime
+) -> None:
+    moment = intake_moment(date(2026, 1, 2), clock, BERLIN)
+    assert moment == expected
+    assert moment.tzinfo is UTC

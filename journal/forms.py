@@ -1,0 +1,277 @@
+"""The night form: clock times typed in the profile's zone, checked with the diary's rules.
+
+Times become aware UTC datetimes through `journal.clock`; the rules are `journal.metrics.
+check_night`, each message put on the field it is about. The intake rows are a formset that
+the night form owns, so a view validates and re-renders both as one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from datetime import date, time
+from typing import Any
+
+from django import forms
+
+from households.models import Profile
+
+from . import clock, metrics, selectors
+from .models import (
+    MAX_AWAKENINGS,
+    MAX_MINUTES,
+    QUALITY_CHOICES,
+    RESTED_CHOICES,
+    STRESS_CHOICES,
+    TIME_FIELDS,
+    Night,
+    night_has_begun,
+)
+
+INTAKE_PREFIX = "intake"
+
+
+def _time_input() -> forms.TimeInput:
+    return forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+
+
+def _minutes_field(label: str, *, maximum: int = MAX_MINUTES) -> forms.IntegerField:
+    return forms.IntegerField(
+        label=label,
+        required=False,
+        min_value=0,
+        max_value=maximum,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+    )
+
+
+def _rating_field(label: str, choices) -> forms.TypedChoiceField:
+    return forms.TypedChoiceField(
+        label=label,
+        choices=[("", "Not sure"), *choices],
+        coerce=int,
+        empty_value=None,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+
+
+class NightForm(forms.Form):
+    date = forms.DateField(
+        label="Night of",
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text="The date the evening began.",
+    )
+    into_bed = forms.TimeField(label="Into bed", required=False, widget=_time_input())
+    lights_out = forms.TimeField(label="Lights out", required=False, widget=_time_input())
+    sol_minutes = _minutes_field("Minutes to fall asleep")
+    awakenings = _minutes_field("Times woken", maximum=MAX_AWAKENINGS)
+    waso_minutes = _minutes_field("Minutes awake in the night")
+    final_wake = forms.TimeField(label="Final awakening", required=False, widget=_time_input())
+    out_of_bed = forms.TimeField(label="Out of bed", required=False, widget=_time_input())
+    quality = _rating_field("Sleep quality", QUALITY_CHOICES)
+    rested = _rating_field("How rested", RESTED_CHOICES)
+    stress = _rating_field("Stress before bed", STRESS_CHOICES)
+    nap_minutes = _minutes_field("Naps (minutes)")
+    disturbances = forms.ModelMultipleChoiceField(
+        queryset=None, required=False, widget=forms.CheckboxSelectMultiple
+    )
+    notes = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(
+        self, data=None, *, profile: Profile, night: Night | None = None, extra_intake_rows=0, **kw
+    ):
+        super().__init__(data, **kw)
+        self.profile = profile
+        self.night = night
+        self.existing_night: Night | None = None
+        self.resolved: dict[str, Any] = {}
+        household = profile.household
+        self.fields["disturbances"].queryset = selectors.disturbances_for(household)
+        self.intakes = IntakeFormSet(
+            _with_extra_rows(data, extra_intake_rows),
+            prefix=INTAKE_PREFIX,
+            initial=intake_initial(night) if night else None,
+            form_kwargs={"items": list(selectors.intake_items_for(household))},
+        )
+
+    def is_valid(self) -> bool:
+        night_valid = super().is_valid()
+        return self.intakes.is_valid() and night_valid
+
+    def clean(self):
+        cleaned = super().clean()
+        night_date = cleaned.get("date")
+        if night_date is None:
+            return cleaned
+        zone = self.profile.zone
+        clocks = [cleaned.get(name) for name in TIME_FIELDS]
+        resolved = clock.resolve_night_times(night_date, zone, clocks)
+        self.resolved = dict(zip(TIME_FIELDS, resolved, strict=True))
+        if not night_has_begun(self.profile, night_date):
+            self.add_error("date", "That night hasn't begun yet: nights start at noon.")
+        times = self.night_times()
+        for field, message in metrics.check_night(times).items():
+            if field not in self.errors:
+                self.add_error(field, message)
+        others = Night.objects.filter(profile=self.profile, date=night_date)
+        if self.night is not None:
+            others = others.exclude(pk=self.night.pk)
+        self.existing_night = others.first()
+        if self.existing_night is not None and "date" not in self.errors:
+            self.add_error("date", f"{self.profile.name}'s night of {night_date:%-d %B} is logged.")
+        return cleaned
+
+    def night_times(self) -> metrics.NightTimes:
+        cleaned = getattr(self, "cleaned_data", {})
+        return metrics.NightTimes(
+            sol_minutes=cleaned.get("sol_minutes"),
+            waso_minutes=cleaned.get("waso_minutes"),
+            **{name: self.resolved.get(name) for name in TIME_FIELDS},
+        )
+
+    def preview(self) -> metrics.NightMetrics | None:
+        """Metrics of what is typed so far, for the live summary; None until it is valid."""
+        if not self.is_bound or self.errors or not self.resolved:
+            return None
+        return metrics.compute(self.night_times())
+
+    def summary(self) -> metrics.NightMetrics | None:
+        """What the summary box shows: the live preview, or the saved night's metrics."""
+        if self.is_bound:
+            return self.preview()
+        return self.night.metrics if self.night else None
+
+    def night_data(self) -> dict[str, Any]:
+        """What `services.log_night` needs, once the form is valid."""
+        cleaned = self.cleaned_data
+        data = {name: value for name, value in cleaned.items() if name not in TIME_FIELDS}
+        data.update(self.resolved)
+        data["intakes"] = self.intakes.rows(night=cleaned["date"], profile=self.profile)
+        return data
+
+
+def _with_extra_rows(data, extra: int):
+    """The submitted data with `extra` more intake rows (the no-JavaScript "add a row")."""
+    if data is None or not extra:
+        return data
+    data = data.copy()
+    key = f"{INTAKE_PREFIX}-TOTAL_FORMS"
+    with contextlib.suppress(ValueError):
+        data[key] = str(int(data.get(key, 0)) + extra)
+    return data
+
+
+def initial_for_new_night(*, profile: Profile, night_date: date, previous: Night | None) -> dict:
+    """Prefill a new night from the previous one logged, or from the profile's usual times."""
+    usual = {
+        "into_bed": profile.usual_bedtime,
+        "lights_out": profile.usual_bedtime,
+        "final_wake": profile.usual_wake_time,
+        "out_of_bed": profile.usual_wake_time,
+    }
+    initial: dict[str, Any] = {"date": night_date}
+    for name in TIME_FIELDS:
+        moment = previous.local(getattr(previous, name)) if previous else None
+        initial[name] = moment.time() if moment else usual[name]
+    if previous is not None:
+        for name in ("sol_minutes", "awakenings", "waso_minutes"):
+            initial[name] = getattr(previous, name)
+    return initial
+
+
+def initial_for_night(night: Night) -> dict:
+    initial = {
+        "date": night.date,
+        "disturbances": list(night.disturbances.all()),
+        **{
+            name: getattr(night, name)
+            for name in ("sol_minutes", "awakenings", "waso_minutes", "nap_minutes")
+        },
+        **{name: getattr(night, name) for name in ("quality", "rested", "stress", "notes")},
+    }
+    for name in TIME_FIELDS:
+        moment = night.local(getattr(night, name))
+        initial[name] = moment.time() if moment else None
+    return initial
+
+
+# --- Intake rows ----------------------------------------------------------------------------
+
+
+class IntakeForm(forms.Form):
+    # A plain choice field over items fetched once for the whole formset (a ModelChoiceField
+    # would query the catalogue again for every row).
+    item = forms.ChoiceField(required=False, label="What")
+    amount = forms.DecimalField(
+        required=False,
+        min_value=0,
+        max_digits=7,
+        decimal_places=2,
+        widget=forms.NumberInput(attrs={"inputmode": "decimal", "step": "any"}),
+    )
+    unit = forms.CharField(required=False, max_length=20)
+    taken_at = forms.TimeField(label="At", required=False, widget=_time_input())
+
+    def __init__(self, *args, items, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.items = {str(item.pk): item for item in items}
+        self.fields["item"].choices = [("", "—")] + [
+            (pk, item.name) for pk, item in self.items.items()
+        ]
+
+    def clean_item(self):
+        return self.items.get(self.cleaned_data["item"])
+
+    def clean(self):
+        cleaned = super().clean()
+        details = any(
+            cleaned.get(name) not in (None, "") for name in ("amount", "unit", "taken_at")
+        )
+        if details and not cleaned.get("item") and "item" not in self.errors:
+            self.add_error("item", "Choose what was taken, or clear the row.")
+        return cleaned
+
+
+class BaseIntakeFormSet(forms.BaseFormSet):
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        if "DELETE" in form.fields:
+            form.fields["DELETE"].label = "Remove"
+
+    def rows(self, *, night: date, profile: Profile) -> list[dict[str, Any]]:
+        rows = []
+        for form in self.forms:
+            cleaned = getattr(form, "cleaned_data", {})
+            if not cleaned.get("item") or cleaned.get("DELETE"):
+                continue
+            taken: time | None = cleaned.get("taken_at")
+            rows.append(
+                {
+                    "item": cleaned["item"],
+                    "amount": cleaned.get("amount"),
+                    "unit": cleaned.get("unit", ""),
+                    "taken_at": clock.intake_moment(night, taken, profile.zone) if taken else None,
+                }
+            )
+        return rows
+
+
+IntakeFormSet = forms.formset_factory(
+    IntakeForm, formset=BaseIntakeFormSet, extra=1, can_delete=True, max_num=20
+)
+
+
+def intake_initial(night: Night) -> list[dict[str, Any]]:
+    return [
+        {
+            "item": intake.item_id,
+            "amount": intake.amount,
+            "unit": intake.unit,
+            "taken_at": night.local(intake.taken_at).time() if intake.taken_at else None,
+        }
+        for intake in night.intakes.all()
+    ]
+
+
+class CatalogueEntryForm(forms.Form):
+    name = forms.CharField(max_length=60)

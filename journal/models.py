@@ -1,0 +1,262 @@
+"""The sleep journal: one `Night` per profile and date, with its disturbances and intake.
+
+Only what the person recorded is stored. Every metric is computed from it on the fly by
+`journal.metrics`, so a number can never disagree with the times it came from.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from functools import cached_property
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Prefetch, Q
+from django.utils import timezone
+
+from households.models import Household, Profile
+
+from . import clock, metrics
+
+MAX_MINUTES = 24 * 60
+MAX_AWAKENINGS = 99
+
+QUALITY_CHOICES = [(1, "Very poor"), (2, "Poor"), (3, "Fair"), (4, "Good"), (5, "Very good")]
+RESTED_CHOICES = [(1, "Not at all"), (2, "Slightly"), (3, "Somewhat"), (4, "Well"), (5, "Very")]
+STRESS_CHOICES = [(1, "1 calm"), (2, "2"), (3, "3"), (4, "4"), (5, "5 very stressed")]
+
+TIME_FIELDS = ("into_bed", "lights_out", "final_wake", "out_of_bed")
+
+
+class CatalogueQuerySet(models.QuerySet):
+    def for_household(self, household: Household | None) -> CatalogueQuerySet:
+        """The built-in entries (household is null) plus the household's own."""
+        if household is None:
+            return self.filter(household__isnull=True)
+        return self.filter(Q(household__isnull=True) | Q(household=household))
+
+
+class CatalogueEntry(models.Model):
+    """A name people pick from a list; null household = a built-in default for everyone."""
+
+    household = models.ForeignKey(
+        Household, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    name = models.CharField(max_length=60)
+    position = models.PositiveSmallIntegerField(default=100)
+
+    objects = CatalogueQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+        ordering = ["position", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def is_builtin(self) -> bool:
+        return self.household_id is None
+
+
+class Disturbance(CatalogueEntry):
+    """Something that disturbed a night: pain, noise, a child waking…"""
+
+    class Meta(CatalogueEntry.Meta):
+        constraints = [
+            models.UniqueConstraint(
+                fields=["household", "name"], name="disturbance_name_unique_in_household"
+            ),
+            models.UniqueConstraint(
+                fields=["name"],
+                condition=Q(household__isnull=True),
+                name="disturbance_builtin_name_unique",
+            ),
+        ]
+
+
+class IntakeItem(CatalogueEntry):
+    """Something a person may record having taken: caffeine, alcohol, medication…"""
+
+    class Meta(CatalogueEntry.Meta):
+        constraints = [
+            models.UniqueConstraint(
+                fields=["household", "name"], name="intake_item_name_unique_in_household"
+            ),
+            models.UniqueConstraint(
+                fields=["name"],
+                condition=Q(household__isnull=True),
+                name="intake_item_builtin_name_unique",
+            ),
+        ]
+
+
+class NightQuerySet(models.QuerySet):
+    """The one door to nights: reads go through `visible_to`, writes through `loggable_by`."""
+
+    def visible_to(self, user) -> NightQuerySet:
+        return self.filter(profile__in=Profile.objects.visible_to(user))
+
+    def loggable_by(self, user) -> NightQuerySet:
+        return self.filter(profile__in=Profile.objects.loggable_by(user))
+
+    def with_details(self) -> NightQuerySet:
+        """Everything a list of nights shows, in a fixed number of queries."""
+        return self.select_related("profile").prefetch_related(
+            "disturbances",
+            Prefetch("intakes", queryset=Intake.objects.select_related("item")),
+        )
+
+
+def _null_or_between(field: str, low: int, high: int) -> Q:
+    return Q(**{f"{field}__isnull": True}) | Q(**{f"{field}__gte": low, f"{field}__lte": high})
+
+
+def _in_order(earlier: str, later: str, *, strictly: bool = False) -> Q:
+    lookup = "lt" if strictly else "lte"
+    return (
+        Q(**{f"{earlier}__isnull": True})
+        | Q(**{f"{later}__isnull": True})
+        | Q(**{f"{earlier}__{lookup}": F(later)})
+    )
+
+
+class Night(models.Model):
+    """One night of the Consensus Sleep Diary. Blank fields mean "don't remember" (null)."""
+
+    profile = models.ForeignKey(Profile, on_delete=models.CASCADE, related_name="nights")
+    date = models.DateField(help_text="The date the night began (nights run noon to noon).")
+    into_bed = models.DateTimeField(null=True, blank=True)
+    lights_out = models.DateTimeField(null=True, blank=True)
+    sol_minutes = models.PositiveSmallIntegerField("minutes to fall asleep", null=True, blank=True)
+    awakenings = models.PositiveSmallIntegerField(null=True, blank=True)
+    waso_minutes = models.PositiveSmallIntegerField(
+        "minutes awake during the night", null=True, blank=True
+    )
+    final_wake = models.DateTimeField(null=True, blank=True)
+    out_of_bed = models.DateTimeField(null=True, blank=True)
+    quality = models.PositiveSmallIntegerField(
+        "sleep quality", choices=QUALITY_CHOICES, null=True, blank=True
+    )
+    rested = models.PositiveSmallIntegerField(
+        "how rested", choices=RESTED_CHOICES, null=True, blank=True
+    )
+    nap_minutes = models.PositiveSmallIntegerField("naps (minutes)", null=True, blank=True)
+    stress = models.PositiveSmallIntegerField(
+        "pre-sleep stress", choices=STRESS_CHOICES, null=True, blank=True
+    )
+    disturbances = models.ManyToManyField(Disturbance, blank=True, related_name="nights")
+    notes = models.TextField(blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = NightQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date"]
+        constraints = [
+            models.UniqueConstraint(fields=["profile", "date"], name="one_night_per_profile_date"),
+            models.CheckConstraint(
+                condition=_null_or_between("quality", 1, 5), name="night_quality_1_to_5"
+            ),
+            models.CheckConstraint(
+                condition=_null_or_between("rested", 1, 5), name="night_rested_1_to_5"
+            ),
+            models.CheckConstraint(
+                condition=_null_or_between("stress", 1, 5), name="night_stress_1_to_5"
+            ),
+            models.CheckConstraint(
+                condition=_null_or_between("sol_minutes", 0, MAX_MINUTES),
+                name="night_sol_within_a_day",
+            ),
+            models.CheckConstraint(
+                condition=_null_or_between("waso_minutes", 0, MAX_MINUTES),
+                name="night_waso_within_a_day",
+            ),
+            models.CheckConstraint(
+                condition=_null_or_between("nap_minutes", 0, MAX_MINUTES),
+                name="night_naps_within_a_day",
+            ),
+            models.CheckConstraint(
+                condition=_null_or_between("awakenings", 0, MAX_AWAKENINGS),
+                name="night_awakenings_plausible",
+            ),
+            models.CheckConstraint(
+                condition=_in_order("into_bed", "lights_out"), name="night_bed_before_lights_out"
+            ),
+            models.CheckConstraint(
+                condition=_in_order("lights_out", "final_wake", strictly=True),
+                name="night_lights_out_before_final_wake",
+            ),
+            models.CheckConstraint(
+                condition=_in_order("final_wake", "out_of_bed"),
+                name="night_final_wake_before_out_of_bed",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.profile} · night of {self.date:%Y-%m-%d}"
+
+    def times(self) -> metrics.NightTimes:
+        return metrics.NightTimes(
+            into_bed=self.into_bed,
+            lights_out=self.lights_out,
+            sol_minutes=self.sol_minutes,
+            waso_minutes=self.waso_minutes,
+            final_wake=self.final_wake,
+            out_of_bed=self.out_of_bed,
+        )
+
+    @cached_property
+    def metrics(self) -> metrics.NightMetrics:
+        return metrics.compute(self.times())
+
+    @property
+    def is_complete(self) -> bool:
+        """Has the night ended (a final awakening or getting up is recorded)?"""
+        return self.final_wake is not None or self.out_of_bed is not None
+
+    def local(self, moment: datetime | None) -> datetime | None:
+        return None if moment is None else clock.to_local(moment, self.profile.zone)
+
+    def clean(self) -> None:
+        errors = dict(metrics.check_night(self.times()))
+        if self.date and self.profile_id and not night_has_begun(self.profile, self.date):
+            errors.setdefault("date", "That night hasn't begun yet.")
+        if errors:
+            raise ValidationError(errors)
+
+
+def night_has_begun(profile: Profile, date, now: datetime | None = None) -> bool:
+    """A night may be logged once it has begun: from noon of its date, in the profile's zone."""
+    start, _ = clock.night_window(date, profile.zone)
+    return start <= (now or timezone.now())
+
+
+class Intake(models.Model):
+    """Something taken around a night, recorded neutrally: what, how much, when."""
+
+    night = models.ForeignKey(Night, on_delete=models.CASCADE, related_name="intakes")
+    item = models.ForeignKey(IntakeItem, on_delete=models.PROTECT, related_name="intakes")
+    amount = models.DecimalField(max_digits=7, decimal_places=2, null=True, blank=True)
+    unit = models.CharField(max_length=20, blank=True)
+    taken_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = [F("taken_at").asc(nulls_last=True), "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(amount__isnull=True) | Q(amount__gte=0),
+                name="intake_amount_not_negative",
+            )
+        ]
+
+    def __str__(self) -> str:
+        amount = (
+            f" {self.amount.normalize():f} {self.unit}".rstrip() if self.amount is not None else ""
+        )
+        return f"{self.item}{amount}"

@@ -1,0 +1,74 @@
+"""Reads of the journal. Every view gets nights through these, scoped by the user, so that a
+night outside what the user may see answers 404 everywhere."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.shortcuts import get_object_or_404
+
+from households.models import Household, Profile
+
+from .models import Disturbance, IntakeItem, Night, NightQuerySet
+
+HISTORY_PAGE_SIZE = 30
+
+
+def visible_nights(user) -> NightQuerySet:
+    return Night.objects.visible_to(user)
+
+
+def loggable_nights(user) -> NightQuerySet:
+    return Night.objects.loggable_by(user)
+
+
+def get_visible_night(user, night_id: int) -> Night:
+    return get_object_or_404(visible_nights(user).with_details(), pk=night_id)
+
+
+def get_loggable_night(user, night_id: int) -> Night:
+    """A night the user may change: their own, or a dependant's in their household."""
+    return get_object_or_404(loggable_nights(user).with_details(), pk=night_id)
+
+
+def find_night(*, user, profile: Profile, night_date: date) -> Night | None:
+    return visible_nights(user).filter(profile=profile, date=night_date).first()
+
+
+def latest_night_before(*, user, profile: Profile, night_date: date) -> Night | None:
+    """The most recent night logged before `night_date`, to prefill a new entry from."""
+    return visible_nights(user).filter(profile=profile, date__lt=night_date).first()
+
+
+def history_page(
+    *, user, profile: Profile, before: date | None = None, size: int = HISTORY_PAGE_SIZE
+) -> tuple[list[Night], date | None]:
+    """A page of nights, newest first, and the date to continue from (None on the last page).
+
+    Keyset pagination on the date: the cost of a page doesn't depend on how deep it is.
+    """
+    nights = visible_nights(user).filter(profile=profile).with_details().order_by("-date")
+    if before is not None:
+        nights = nights.filter(date__lt=before)
+    page = list(nights[: size + 1])
+    if len(page) > size:
+        return page[:size], page[size - 1].date
+    return page, None
+
+
+def nights_between(*, user, profile: Profile, start: date, end: date) -> list[Night]:
+    """Nights from `start` to `end` inclusive, oldest first (for the calendar)."""
+    return list(
+        visible_nights(user)
+        .filter(profile=profile, date__gte=start, date__lte=end)
+        .select_related("profile")
+        .order_by("date")
+    )
+
+
+def disturbances_for(household: Household):
+    return Disturbance.objects.for_household(household)
+
+
+def intake_items_for(household: Household):
+    return IntakeItem.objects.for_household(household)

@@ -1,0 +1,70 @@
+"""Display of journal numbers: "—" for anything unknown, never a made-up value."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from django import template
+
+from journal import clock
+
+register = template.Library()
+
+UNKNOWN = "—"
+
+
+@register.filter
+def duration(minutes: float | None) -> str:
+    """Minutes as "6 h 45 min", "45 min" or "8 h"."""
+    if minutes is None:
+        return UNKNOWN
+    total = round(minutes)
+    hours, rest = divmod(abs(total), 60)
+    sign = "−" if total < 0 else ""
+    if not hours:
+        return f"{sign}{rest} min"
+    if not rest:
+        return f"{sign}{hours} h"
+    return f"{sign}{hours} h {rest} min"
+
+
+@register.filter
+def percent(value: float | None) -> str:
+    """A percentage with one decimal: "83.5 %"."""
+    return UNKNOWN if value is None else f"{value:.1f} %"
+
+
+@register.filter
+def count(value: int | None) -> str:
+    return UNKNOWN if value is None else str(value)
+
+
+@register.filter
+def clock_time(moment: datetime | None, zone: ZoneInfo) -> str:
+    """An aware instant as the wall-clock time in `zone`: "23:05"."""
+    if moment is None:
+        return UNKNOWN
+    return f"{clock.to_local(moment, zone):%H:%M}"
+
+
+@register.filter
+def efficiency_scale(value: float | None) -> str:
+    """A colour class for sleep efficiency: below 75 %, 75–85, 85–90, 90 % and over."""
+    if value is None:
+        return "scale-none"
+    if value < 75:
+        return "scale-1"
+    if value < 85:
+        return "scale-2"
+    if value < 90:
+        return "scale-3"
+    return "scale-4"
+
+
+@register.filter
+def quality_scale(value: int | None) -> str:
+    """A colour class for quality 1–5 (very poor and poor share the lowest colour)."""
+    if value is None:
+        return "scale-none"
+    return f"scale-{max(1, value - 1)}"
