@@ -38,3 +38,20 @@ class ChecklistAdmin(admin.ModelAdmin):
     @admin.display(ordering="profile__household__name")
     def household(self, checklist: Checklist):
         return checklist.profile.household
+
+
+@admin.register(Step)
+class StepAdmin(admin.ModelAdmin):
+    list_display = ["title", "routine", "minutes_before", "duration_minutes", "position"]
+    list_select_related = ["routine"]
+    search_fields = ["title", "routine__name"]
+    raw_id_fields = ["routine"]
+
+
+@admin.register(ChecklistItem)
+class ChecklistItemAdmin(admin.ModelAdmin):
+    list_display = ["title", "status", "checklist", "checked_at", "checked_by"]
+    list_filter = ["status"]
+    list_select_related = ["checklist__profile", "checked_by"]
+    search_fields = ["title", "checklist__routine_name", "checklist__profile__name"]
+    raw_id_fields = ["checklist", "step", "checked_by"]
