@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta
 from django.utils import timezone
 
 from households.models import Household, User
-from journal.clock import NIGHT_STARTS_AT
+from journal.clock import NIGHT_STARTS_AT, night_of
 
 from . import schedule
 from .models import Checklist, ChecklistItem, Routine
@@ -50,8 +50,12 @@ def populate(*, household: Household, today: date) -> None:
 def _history(*, routine, profile, tickers, diligence, today, rng) -> None:
     steps = list(routine.steps.all())
     items = []
+    # History stops before the night under way, which is yesterday's until noon.
+    tonight = min(today, night_of(timezone.now(), profile.zone))
     for offset in range(HISTORY_NIGHTS, 0, -1):
         night = today - timedelta(days=offset)
+        if night >= tonight:
+            break
         if not routine.runs_on(night) or rng.random() > 0.93:
             continue  # not on, or the checklist was never opened
         bedtime_at = schedule.bedtime_for(
