@@ -86,3 +86,9 @@ def test_admin_checklists_with_filters(admin_client_, walk_checklist):
         assert "Robin&#x27;s bedtime" in response.content.decode()
     change = admin_client_.get(reverse("admin:routines_checklist_change", args=[walk_checklist.pk]))
     assert "Breathe" in change.content.decode()
+
+
+def test_the_demo_leaves_the_night_under_way_untouched(db, freeze):
+    freeze(datetime(2026, 2, 20, 8, 0, tzinfo=UTC))  # 08:00: still the night of the 19th
+    create_demo_household(today=TODAY)
+    assert max(Checklist.objects.values_list("night", flat=True)) == date(2026, 2, 18)
