@@ -256,7 +256,7 @@ def tick_for_all(
 
 
 def _require_follower(*, profile: Profile, routine: Routine) -> None:
-    # Callers check this with a query in the view; this guards other callers (the shell, tests).
+    # Uses prefetched followers when the caller has them (the tick view does); a view answers 404.
     if not any(follower.pk == profile.pk for follower in routine.followers.all()):
         raise ValidationError(f"{profile} does not follow {routine}.")
 
