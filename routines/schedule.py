@@ -17,22 +17,15 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-# A night starts and ends at noon; weekday numbers throughout follow date.weekday() (Monday=0).
-NOON = time(12, 0)
+from journal.clock import NIGHT_STARTS_AT, local_to_utc
+
+# Weekday numbers throughout follow date.weekday() (Monday=0). Which night an instant belongs to
+# is journal.clock.night_of: one rule for the whole app.
 
 
 def _require_aware(value: datetime, *, name: str) -> None:
     if value.tzinfo is None or value.utcoffset() is None:
         raise ValueError(f"{name} must be an aware datetime, got {value!r}")
-
-
-def night_of(*, instant: datetime, tz: ZoneInfo) -> date:
-    """The date D of the night (noon of D to noon of D+1, in ``tz``) that contains ``instant``."""
-    _require_aware(instant, name="instant")
-    local = instant.astimezone(tz)
-    if local.time() >= NOON:
-        return local.date()
-    return local.date() - timedelta(days=1)
 
 
 def bedtime_for(*, night: date, tz: ZoneInfo, bedtime: time) -> datetime:
@@ -49,10 +42,9 @@ def bedtime_for(*, night: date, tz: ZoneInfo, bedtime: time) -> datetime:
     """
     if bedtime.tzinfo is not None:
         raise ValueError("bedtime is a wall-clock time; pass it without tzinfo")
-    day = night if bedtime >= NOON else night + timedelta(days=1)
-    # A time object may carry fold=1, which combine() would copy; the rule above is fold=0.
-    local = datetime.combine(day, bedtime.replace(fold=0), tzinfo=tz)
-    return local.astimezone(UTC)
+    day = night if bedtime >= NIGHT_STARTS_AT else night + timedelta(days=1)
+    # journal.clock.local_to_utc applies exactly the fold=0 rule above (and ignores a fold).
+    return local_to_utc(day, bedtime, tz)
 
 
 def step_time(*, bedtime_at: datetime, minutes_before: int) -> datetime:

@@ -7,13 +7,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from journal.clock import night_of
 from routines.schedule import (
     ScheduledStep,
     bedtime_for,
     bedtime_on,
     due_step_index,
     is_active,
-    night_of,
     schedule,
     step_time,
 )
@@ -32,24 +32,6 @@ def local(instant: datetime, tz: ZoneInfo) -> tuple[date, time, timedelta | None
     """What the profile sees: local date, wall clock, and UTC offset."""
     shown = instant.astimezone(tz)
     return shown.date(), shown.time(), shown.utcoffset()
-
-
-class TestNightOf:
-    def test_after_midnight_belongs_to_the_evening_before(self):
-        # 01:30 CET on 3 January is the night of 2 January.
-        assert night_of(instant=utc(2026, 1, 3, 0, 30), tz=BERLIN) == date(2026, 1, 2)
-
-    def test_a_night_starts_at_noon(self):
-        assert night_of(instant=utc(2026, 1, 3, 11, 0), tz=BERLIN) == date(2026, 1, 3)
-        assert night_of(instant=utc(2026, 1, 3, 10, 59), tz=BERLIN) == date(2026, 1, 2)
-
-    def test_uses_the_profile_zone_not_utc(self):
-        # 03:00 UTC on 3 January is 22:00 on 2 January in New York.
-        assert night_of(instant=utc(2026, 1, 3, 3, 0), tz=NEW_YORK) == date(2026, 1, 2)
-
-    def test_rejects_naive_instants(self):
-        with pytest.raises(ValueError):
-            night_of(instant=datetime(2026, 1, 3, 1, 30), tz=BERLIN)
 
 
 class TestBedtimeFor:
@@ -290,7 +272,7 @@ zones = st.sampled_from(ZONES)
 @given(night=nights, tz=zones, bedtime=bedtimes)
 def test_bedtime_always_falls_within_its_own_night(night, tz, bedtime):
     at = bedtime_for(night=night, tz=tz, bedtime=bedtime)
-    assert night_of(instant=at, tz=tz) == night
+    assert night_of(at, tz) == night
 
 
 @given(night=nights, tz=zones, bedtime=bedtimes)

@@ -1,0 +1,209 @@
+"""Wind-down routines, their steps, and the checklists people tick off each night.
+
+A checklist is a snapshot: on the first tick of a night it copies the routine's name, bedtime and
+steps, so that editing or deleting the routine later never rewrites a past night.
+"""
+
+from datetime import date, datetime, time
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
+
+from households.models import WEEKDAYS, Household, Profile
+
+from . import schedule
+
+ALL_WEEKDAYS = [0, 1, 2, 3, 4, 5, 6]
+
+
+def all_weekdays() -> list[int]:
+    return list(ALL_WEEKDAYS)
+
+
+def _validate_weekdays(value) -> None:
+    if not isinstance(value, list) or any(day not in ALL_WEEKDAYS for day in value):
+        raise ValidationError("Weekdays are numbers from 0 (Monday) to 6 (Sunday).")
+
+
+class RoutineQuerySet(models.QuerySet):
+    """The one door to routines: a routine is seen through the profiles that follow it."""
+
+    def _followed_by(self, profiles) -> "RoutineQuerySet":
+        follows = Routine.followers.through.objects.filter(
+            routine_id=OuterRef("pk"), profile__in=profiles
+        )
+        return self.filter(Exists(follows))
+
+    def visible_to(self, user) -> "RoutineQuerySet":
+        """Routines with at least one follower the user may see."""
+        return self._followed_by(Profile.objects.visible_to(user))
+
+    def editable_by(self, user) -> "RoutineQuerySet":
+        """Routines with at least one follower the user may log for (self or a dependant)."""
+        return self._followed_by(Profile.objects.loggable_by(user))
+
+
+class Routine(models.Model):
+    household = models.ForeignKey(Household, on_delete=models.CASCADE, related_name="routines")
+    name = models.CharField(max_length=100)
+    bedtime = models.TimeField(help_text="The target time to be in bed.")
+    alternate_bedtime = models.TimeField(
+        null=True, blank=True, help_text="Optional: a different bedtime on some evenings."
+    )
+    alternate_weekdays = models.JSONField(
+        default=list,
+        blank=True,
+        validators=[_validate_weekdays],
+        help_text="Evenings (0 = Monday) that use the alternate bedtime.",
+    )
+    active_weekdays = models.JSONField(
+        default=all_weekdays,
+        validators=[_validate_weekdays],
+        help_text="Evenings (0 = Monday) the routine runs.",
+    )
+    is_active = models.BooleanField("On", default=True)
+    followers = models.ManyToManyField(Profile, related_name="routines")
+    # Not auto_now_add: adherence counts nights from here, and demo data starts in the past.
+    created_at = models.DateTimeField(default=timezone.now)
+
+    objects = RoutineQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["bedtime", "name", "pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        if self.alternate_weekdays and self.alternate_bedtime is None:
+            raise ValidationError(
+                {"alternate_bedtime": "Set the alternate bedtime, or clear its weekdays."}
+            )
+
+    def bedtime_on(self, night: date) -> time:
+        return schedule.bedtime_on(
+            night=night,
+            default=self.bedtime,
+            alternate=self.alternate_bedtime,
+            alternate_weekdays=self.alternate_weekdays,
+        )
+
+    def runs_on(self, night: date) -> bool:
+        return self.is_active and schedule.is_active(night=night, weekdays=self.active_weekdays)
+
+    def weekday_names(self) -> str:
+        if sorted(self.active_weekdays) == ALL_WEEKDAYS:
+            return "Every evening"
+        return ", ".join(WEEKDAYS[day] for day in sorted(self.active_weekdays)) or "No evenings"
+
+    def alternate_weekday_names(self) -> str:
+        return ", ".join(WEEKDAYS[day] for day in sorted(self.alternate_weekdays))
+
+
+class StepQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "StepQuerySet":
+        return self.filter(routine__in=Routine.objects.visible_to(user))
+
+    def editable_by(self, user) -> "StepQuerySet":
+        return self.filter(routine__in=Routine.objects.editable_by(user))
+
+
+class Step(models.Model):
+    routine = models.ForeignKey(Routine, on_delete=models.CASCADE, related_name="steps")
+    title = models.CharField(max_length=100)
+    minutes_before = models.PositiveSmallIntegerField(
+        "Minutes before bedtime", help_text="0 means at bedtime."
+    )
+    duration_minutes = models.PositiveSmallIntegerField("Takes (minutes)", null=True, blank=True)
+    note = models.CharField(max_length=200, blank=True)
+    position = models.PositiveIntegerField(default=0)
+    # Nights before a step existed do not count against it.
+    created_at = models.DateTimeField(default=timezone.now)
+
+    objects = StepQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["position", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(minutes_before__gte=0), name="step_minutes_before_not_negative"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.minutes_before} min before)"
+
+
+class ChecklistQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "ChecklistQuerySet":
+        return self.filter(profile__in=Profile.objects.visible_to(user))
+
+
+class Checklist(models.Model):
+    """One profile's checklist of one routine for one night, as the routine was that night."""
+
+    profile = models.ForeignKey(Profile, on_delete=models.CASCADE, related_name="checklists")
+    routine = models.ForeignKey(
+        Routine, on_delete=models.SET_NULL, null=True, blank=True, related_name="checklists"
+    )
+    night = models.DateField(help_text="The evening the night began (a night runs noon to noon).")
+    routine_name = models.CharField(max_length=100)
+    bedtime_at = models.DateTimeField()
+    created_at = models.DateTimeField(default=timezone.now)
+
+    objects = ChecklistQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-night", "routine_name", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["profile", "routine", "night"], name="one_checklist_per_routine_and_night"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.routine_name} for {self.profile} on the night of {self.night}"
+
+
+class ChecklistItem(models.Model):
+    """A step on a night's checklist: its title and timing as they were, and what became of it."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Not done"
+        DONE = "done", "Done"
+        SKIPPED = "skipped", "Skipped"
+
+    checklist = models.ForeignKey(Checklist, on_delete=models.CASCADE, related_name="items")
+    step = models.ForeignKey(
+        Step, on_delete=models.SET_NULL, null=True, blank=True, related_name="items"
+    )
+    title = models.CharField(max_length=100)
+    minutes_before = models.PositiveSmallIntegerField()
+    position = models.PositiveIntegerField(default=0)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    checked_at = models.DateTimeField(null=True, blank=True)
+    checked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["-minutes_before", "position", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["checklist", "step"], name="one_item_per_step"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title}: {self.get_status_display()}"
+
+    @property
+    def at(self) -> datetime:
+        return schedule.step_time(
+            bedtime_at=self.checklist.bedtime_at, minutes_before=self.minutes_before
+        )

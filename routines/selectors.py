@@ -1,0 +1,223 @@
+"""Reads of routines and checklists. Views get everything through these, scoped to the user, so
+another household's ids answer 404 and the tonight page costs a fixed number of queries."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from households.models import Profile
+from households.selectors import loggable_profiles
+from journal.clock import night_of, to_local
+
+from . import schedule
+from .models import Checklist, ChecklistItem, Routine, Step
+
+Status = ChecklistItem.Status
+
+
+# --- one door -------------------------------------------------------------------------------
+
+
+def visible_routines(user):
+    return Routine.objects.visible_to(user)
+
+
+def get_visible_routine(user, routine_id: int) -> Routine:
+    return get_object_or_404(visible_routines(user), pk=routine_id)
+
+
+def get_editable_routine(user, routine_id: int) -> Routine:
+    return get_object_or_404(Routine.objects.editable_by(user), pk=routine_id)
+
+
+def get_editable_step(user, step_id: int) -> Step:
+    return get_object_or_404(Step.objects.editable_by(user).select_related("routine"), pk=step_id)
+
+
+def get_visible_checklist(user, checklist_id: int) -> Checklist:
+    checklists = Checklist.objects.visible_to(user).select_related("profile", "routine")
+    return get_object_or_404(
+        checklists.prefetch_related(
+            Prefetch("items", ChecklistItem.objects.select_related("checked_by"))
+        ),
+        pk=checklist_id,
+    )
+
+
+def get_loggable(profiles: Iterable[Profile], profile_id: int) -> Profile:
+    for profile in profiles:
+        if profile.pk == profile_id:
+            return profile
+    raise Http404("No such profile.")
+
+
+# --- tonight --------------------------------------------------------------------------------
+
+
+@dataclass
+class Row:
+    """One step on tonight's checklist of one profile."""
+
+    step: Step
+    at: datetime  # local time in the profile's zone
+    status: str = Status.PENDING
+    is_due: bool = False
+
+
+@dataclass
+class Card:
+    """One routine on one profile's checklist tonight."""
+
+    profile: Profile
+    routine: Routine
+    night: date
+    bedtime_at: datetime  # local
+    rows: list[Row]
+    # Followers the user may log for, when the routine is shared: "Done for all" ticks these.
+    shared_with: list[Profile] = field(default_factory=list)
+
+    @property
+    def dom_id(self) -> str:
+        return f"card-{self.profile.pk}-{self.routine.pk}"
+
+    @property
+    def done(self) -> int:
+        return sum(row.status == Status.DONE for row in self.rows)
+
+    @property
+    def skipped(self) -> int:
+        return sum(row.status == Status.SKIPPED for row in self.rows)
+
+    @property
+    def handled(self) -> int:
+        return self.done + self.skipped
+
+    @property
+    def total(self) -> int:
+        return len(self.rows)
+
+
+@dataclass
+class ProfileTonight:
+    profile: Profile
+    night: date
+    cards: list[Card]
+
+
+def with_steps_and_followers(routines):
+    return routines.prefetch_related("steps", "followers")
+
+
+def tonight(*, user, now: datetime) -> list[ProfileTonight]:
+    """For each profile the user may log for: tonight's routines, steps, times and ticks.
+
+    Five queries whatever the number of profiles, routines, steps or past nights.
+    """
+    profiles = list(loggable_profiles(user))
+    routines = list(
+        with_steps_and_followers(Routine.objects.editable_by(user).filter(is_active=True))
+    )
+    cards = build_cards(profiles=profiles, loggable=profiles, routines=routines, now=now)
+    by_profile = defaultdict(list)
+    for card in cards:
+        by_profile[card.profile.pk].append(card)
+    return [
+        ProfileTonight(profile=p, night=night_of(now, p.zone), cards=by_profile[p.pk])
+        for p in profiles
+    ]
+
+
+def build_cards(
+    *,
+    profiles: Sequence[Profile],
+    loggable: Sequence[Profile],
+    routines: Sequence[Routine],
+    now: datetime,
+) -> list[Card]:
+    """Cards of ``routines`` (with steps and followers prefetched) for ``profiles`` tonight.
+
+    Tonight's ticks come from the night's snapshot if there is one, in one query; a night with
+    no snapshot yet shows every step as not done (a GET never writes).
+    """
+    nights = {profile.pk: night_of(now, profile.zone) for profile in profiles}
+    statuses = _tonights_statuses(nights=nights, routines=routines)
+    loggable_ids = {profile.pk for profile in loggable}
+    cards = []
+    for profile in profiles:
+        night = nights[profile.pk]
+        for routine in routines:
+            followers = list(routine.followers.all())
+            if profile.pk not in {f.pk for f in followers} or not routine.runs_on(night):
+                continue
+            cards.append(
+                _card(
+                    profile=profile,
+                    routine=routine,
+                    night=night,
+                    now=now,
+                    statuses=statuses,
+                    shared_with=[f for f in followers if f.pk in loggable_ids]
+                    if len(followers) > 1
+                    else [],
+                )
+            )
+    return cards
+
+
+def _tonights_statuses(*, nights: dict[int, date], routines: Sequence[Routine]) -> dict:
+    if not nights or not routines:
+        return {}
+    items = ChecklistItem.objects.filter(
+        checklist__profile_id__in=nights,
+        checklist__night__in=set(nights.values()),
+        checklist__routine__in=[routine.pk for routine in routines],
+        step__isnull=False,
+    ).values_list("checklist__profile_id", "checklist__night", "step_id", "status")
+    return {
+        (profile_id, step_id): status
+        for profile_id, night, step_id, status in items
+        if nights[profile_id] == night
+    }
+
+
+def _card(*, profile, routine, night, now, statuses, shared_with) -> Card:
+    tz = profile.zone
+    steps = {step.pk: step for step in routine.steps.all()}
+    planned = schedule.schedule(
+        night=night,
+        tz=tz,
+        bedtime=routine.bedtime_on(night),
+        steps=[(step.pk, step.title, step.minutes_before) for step in steps.values()],
+    )
+    rows = [
+        Row(
+            step=steps[planned_step.key],
+            at=to_local(planned_step.at, tz),
+            status=statuses.get((profile.pk, planned_step.key), Status.PENDING),
+        )
+        for planned_step in planned
+    ]
+    due = schedule.due_step_index(
+        now=now,
+        step_times=[planned_step.at for planned_step in planned],
+        # A skipped step is dealt with: it is not due any more.
+        done=[row.status != Status.PENDING for row in rows],
+    )
+    if due is not None:
+        rows[due].is_due = True
+    bedtime_at = schedule.bedtime_for(night=night, tz=tz, bedtime=routine.bedtime_on(night))
+    return Card(
+        profile=profile,
+        routine=routine,
+        night=night,
+        bedtime_at=to_local(bedtime_at, tz),
+        rows=rows,
+        shared_with=shared_with,
+    )
