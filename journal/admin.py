@@ -67,3 +67,14 @@ class DisturbanceAdmin(CatalogueAdmin):
 @admin.register(IntakeItem)
 class IntakeItemAdmin(CatalogueAdmin):
     uses_relation = "intakes"
+
+
+@admin.register(Intake)
+class IntakeAdmin(admin.ModelAdmin):
+    list_display = ["night", "item", "amount", "unit", "taken_at"]
+    list_filter = ["item", "night__profile__household", "night__profile"]
+    list_select_related = ["night__profile", "item"]
+    search_fields = ["item__name", "night__profile__name", "night__notes"]
+    date_hierarchy = "night__date"
+    raw_id_fields = ["night"]
+    autocomplete_fields = ["item"]
