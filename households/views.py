@@ -19,10 +19,20 @@ from .forms import (
     ProfileForm,
     RoleForm,
 )
-from .models import Invite
+from .models import Invite, User
 from .services import HouseholdRuleError
 
 AUTH_BACKEND = "django.contrib.auth.backends.ModelBackend"
+
+
+def _attempt(request, action, *, success: str) -> None:
+    """Run an action that household rules may refuse; tell the person how it went."""
+    try:
+        action()
+    except HouseholdRuleError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, success)
 
 
 def signup(request):
@@ -160,12 +170,11 @@ def invite_create(request):
 @require_POST
 def invite_revoke(request, invite_id: int):
     invite = selectors.get_invite(request.user, invite_id)
-    try:
-        services.revoke_invite(by=request.user, invite=invite)
-    except HouseholdRuleError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, "Invite revoked: the link no longer works.")
+    _attempt(
+        request,
+        lambda: services.revoke_invite(by=request.user, invite=invite),
+        success="Invite revoked: the link no longer works.",
+    )
     return redirect("households:detail")
 
 
@@ -174,14 +183,15 @@ def invite_revoke(request, invite_id: int):
 def member_role(request, member_id: int):
     member = selectors.get_member(request.user, member_id)
     form = RoleForm(request.POST)
-    try:
-        if not form.is_valid():
-            raise HouseholdRuleError("Choose a role.")
-        services.change_role(by=request.user, member=member, role=form.cleaned_data["role"])
-    except HouseholdRuleError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, f"{member.name} is now {member.get_role_display().lower()}.")
+    if not form.is_valid():
+        messages.error(request, "Choose a role.")
+        return redirect("households:detail")
+    role = form.cleaned_data["role"]
+    _attempt(
+        request,
+        lambda: services.change_role(by=request.user, member=member, role=role),
+        success=f"{member.name} is now {User.Role(role).label.lower()}.",
+    )
     return redirect("households:detail")
 
 
@@ -189,24 +199,22 @@ def member_role(request, member_id: int):
 @require_POST
 def member_remove(request, member_id: int):
     member = selectors.get_member(request.user, member_id)
-    try:
-        services.remove_member(by=request.user, member=member)
-    except HouseholdRuleError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, f"{member.name} is no longer in the household.")
+    _attempt(
+        request,
+        lambda: services.remove_member(by=request.user, member=member),
+        success=f"{member.name} is no longer in the household.",
+    )
     return redirect("households:detail")
 
 
 @login_required
 @require_POST
 def leave(request):
-    try:
-        services.leave_household(user=request.user)
-    except HouseholdRuleError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, "You left the household. Your journal came with you.")
+    _attempt(
+        request,
+        lambda: services.leave_household(user=request.user),
+        success="You left the household. Your journal came with you.",
+    )
     return redirect("households:detail")
 
 
