@@ -8,6 +8,8 @@ DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/nightstand
 .PHONY: install run demo test lint format bench clean
 
 $(STAMP): pyproject.toml
+	@# A local .env with a random SECRET_KEY, so manage.py works in this checkout without DEBUG.
+	@test -f .env || $(PYTHON) -c "import secrets; print('SECRET_KEY=' + secrets.token_urlsafe(50))" > .env
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e ".[dev]"
