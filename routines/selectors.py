@@ -111,8 +111,14 @@ class ProfileTonight:
     cards: list[Card]
 
 
-def with_steps_and_followers(routines):
-    return routines.prefetch_related("steps", "followers")
+def followers_visible_to(user) -> Prefetch:
+    """A routine's followers as far as `user` may see them: an unshared adult who follows a
+    household routine stays hidden, with their checklists and adherence."""
+    return Prefetch("followers", queryset=Profile.objects.visible_to(user))
+
+
+def with_steps_and_followers(routines, *, user):
+    return routines.prefetch_related("steps", followers_visible_to(user))
 
 
 def tonight(*, user, now: datetime) -> list[ProfileTonight]:
@@ -122,7 +128,9 @@ def tonight(*, user, now: datetime) -> list[ProfileTonight]:
     """
     profiles = list(loggable_profiles(user))
     routines = list(
-        with_steps_and_followers(Routine.objects.editable_by(user).filter(is_active=True))
+        with_steps_and_followers(
+            Routine.objects.editable_by(user).filter(is_active=True), user=user
+        )
     )
     cards = build_cards(profiles=profiles, loggable=profiles, routines=routines, now=now)
     by_profile = defaultdict(list)

@@ -102,7 +102,11 @@ def checklist_detail(request, checklist_id: int):
 
 @login_required
 def routine_list(request):
-    routines = list(selectors.with_steps_and_followers(selectors.visible_routines(request.user)))
+    routines = list(
+        selectors.with_steps_and_followers(
+            selectors.visible_routines(request.user), user=request.user
+        )
+    )
     context = {
         "summaries": summaries.summaries(routines=routines, now=timezone.now()),
         "routines": routines,
@@ -113,12 +117,12 @@ def routine_list(request):
 @login_required
 def routine_detail(request, routine_id: int):
     routine = selectors.get_visible_routine(request.user, routine_id)
-    prefetch_related_objects([routine], "steps", "followers")
     editable = Routine.objects.editable_by(request.user).filter(pk=routine.pk).exists()
     return render(request, "routines/detail.html", _detail_context(request, routine, editable))
 
 
 def _detail_context(request, routine, editable, step_form=None):
+    prefetch_related_objects([routine], "steps", selectors.followers_visible_to(request.user))
     return {
         "routine": routine,
         "editable": editable,
@@ -199,7 +203,6 @@ def _steps_response(request, routine, *, step_form=None, status=200):
         context["step_form"] = step_form or StepForm()
         return render(request, "routines/detail.html#steps", context, status=status)
     if step_form is not None:
-        prefetch_related_objects([routine], "steps", "followers")
         context = _detail_context(request, routine, True, step_form=step_form)
         return render(request, "routines/detail.html", context, status=status)
     return redirect("routines:detail", routine_id=routine.pk)
