@@ -34,7 +34,7 @@ ACTIONS = {"done": Status.DONE, "skip": Status.SKIPPED, "undo": Status.PENDING}
 
 def _routine_for_tick(user, step_id: int):
     step = selectors.get_editable_step(user, step_id)
-    prefetch_related_objects([step.routine], "steps", "followers")
+    prefetch_related_objects([step.routine], "steps", selectors.followers_visible_to(user))
     return step, step.routine
 
 
@@ -238,9 +238,11 @@ def step_edit(request, step_id: int):
 
 
 @login_required
-@require_POST
 def step_delete(request, step_id: int):
+    """POST deletes (htmx asks first with hx-confirm); GET is the confirmation without JS."""
     step = selectors.get_editable_step(request.user, step_id)
+    if request.method != "POST":
+        return render(request, "routines/step_delete.html", {"step": step})
     routine = step.routine
     services.delete_step(step=step)
     return _steps_response(request, routine)

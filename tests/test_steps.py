@@ -128,3 +128,17 @@ def test_someone_who_cannot_edit_gets_404(client_for, alice, bob, mallory, routi
             url = reverse(f"routines:{name}", kwargs={"step_id": step.pk})
             assert client.post(url, {"title": "X", "minutes_before": 1}).status_code == 404
     assert titles(routine) == ["Screens off", "Read", "Breathe"]
+
+
+def test_delete_a_step_without_javascript_asks_first(client_for, alice, routine):
+    step = routine.steps.get(title="Read")
+    url = reverse("routines:step_delete", kwargs={"step_id": step.pk})
+    client = client_for(alice)
+    page = client.get(detail(routine)).content.decode()
+    assert f'<form method="get" action="{url}"' in page  # the plain form only asks
+    confirm = client.get(url).content.decode()
+    assert "<h1>Delete “Read”?</h1>" in confirm
+    assert titles(routine) == ["Screens off", "Read", "Breathe"]
+    response = client.post(url)
+    assert response["Location"] == detail(routine)
+    assert titles(routine) == ["Screens off", "Breathe"]
