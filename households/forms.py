@@ -1,7 +1,7 @@
 from django import forms
 from django.contrib.auth import password_validation
 
-from .models import WEEKDAYS, Household, Profile, User
+from .models import WEEKDAYS, Household, Profile, User, single_line
 from .timezones import time_zone_choices
 
 
@@ -17,7 +17,7 @@ class TimeZoneField(forms.ChoiceField):
 class NewAccountForm(forms.Form):
     """Sign-up, and joining by invite: the same questions."""
 
-    name = forms.CharField(max_length=100, label="Your name")
+    name = forms.CharField(max_length=100, label="Your name", validators=[single_line])
     email = forms.EmailField(widget=forms.EmailInput(attrs={"autocomplete": "email"}))
     password = forms.CharField(
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
@@ -99,6 +99,12 @@ class InviteForm(forms.Form):
         required=False, help_text="Optional. We send the link when email is set up."
     )
     role = forms.ChoiceField(choices=User.Role.choices, initial=User.Role.MEMBER)
+    looks_after_children = forms.BooleanField(
+        label="Can look after the children",
+        required=False,
+        initial=True,
+        help_text="Log for the children and edit their profiles. Admins always can.",
+    )
 
 
 class RoleForm(forms.Form):

@@ -5,6 +5,7 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.models import PermissionsMixin
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -14,9 +15,14 @@ from .timezones import time_zone_choices
 INVITE_LIFETIME = timedelta(days=7)
 WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
 
+# Names end up in email headers and one-line labels: no line breaks or other control characters.
+single_line = RegexValidator(
+    r"[\x00-\x1f\x7f]", inverse_match=True, message="Use a single line without control characters."
+)
+
 
 class Household(models.Model):
-    name = models.CharField(max_length=100)
+    name = models.CharField(max_length=100, validators=[single_line])
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -53,11 +59,16 @@ class User(AbstractBaseUser, PermissionsMixin):
         MEMBER = "member", "Member"
 
     email = models.EmailField(unique=True)
-    name = models.CharField(max_length=100)
+    name = models.CharField(max_length=100, validators=[single_line])
     household = models.ForeignKey(
         Household, on_delete=models.PROTECT, related_name="members", null=True, blank=True
     )
     role = models.CharField(max_length=10, choices=Role.choices, default=Role.MEMBER)
+    looks_after_children = models.BooleanField(
+        "Can look after the children",
+        default=True,
+        help_text="Log for the household's children and edit their profiles (admins always can).",
+    )
     is_active = models.BooleanField(default=True)
     is_staff = models.BooleanField(default=False)
     date_joined = models.DateTimeField(default=timezone.now)
@@ -78,6 +89,12 @@ class User(AbstractBaseUser, PermissionsMixin):
     def is_household_admin(self) -> bool:
         return self.household_id is not None and self.role == self.Role.ADMIN
 
+    @property
+    def can_look_after_children(self) -> bool:
+        return self.is_household_admin or (
+            self.household_id is not None and self.looks_after_children
+        )
+
     def is_last_admin(self) -> bool:
         return self.is_household_admin and not self.household.admins().exclude(pk=self.pk).exists()
 
@@ -94,12 +111,14 @@ class ProfileQuerySet(models.QuerySet):
         )
 
     def loggable_by(self, user) -> "ProfileQuerySet":
-        """Profiles the user may write for: their own and the household's dependants."""
+        """Profiles the user may write for: their own, and the household's dependants for those
+        who look after the children."""
         if not user.is_authenticated or user.household_id is None:
             return self.none()
-        return self.filter(household_id=user.household_id).filter(
-            Q(user=user) | Q(user__isnull=True)
-        )
+        own = Q(user=user)
+        if user.can_look_after_children:
+            own |= Q(user__isnull=True)
+        return self.filter(household_id=user.household_id).filter(own)
 
     def dependants(self) -> "ProfileQuerySet":
         return self.filter(user__isnull=True)
@@ -116,7 +135,7 @@ class Profile(models.Model):
         null=True,
         blank=True,
     )
-    name = models.CharField(max_length=100)
+    name = models.CharField(max_length=100, validators=[single_line])
     time_zone = models.CharField(max_length=64, choices=time_zone_choices, default="UTC")
     usual_bedtime = models.TimeField(default=time(22, 30))
     usual_wake_time = models.TimeField(default=time(6, 30))
@@ -185,6 +204,11 @@ class Invite(models.Model):
         blank=True, help_text="Optional: we email the link when mail is set up."
     )
     role = models.CharField(max_length=10, choices=User.Role.choices, default=User.Role.MEMBER)
+    looks_after_children = models.BooleanField(
+        "Can look after the children",
+        default=True,
+        help_text="Log for the household's children and edit their profiles.",
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )

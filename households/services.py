@@ -1,11 +1,11 @@
 """Writes to households, with their rules. Views call these instead of editing memberships."""
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 
+from .departure import Move, free_profile_name, move_person
 from .models import Household, Invite, Profile, User
 
 
@@ -36,12 +36,17 @@ def _lock_usable_invite(invite: Invite) -> Invite:
 def accept_invite(*, invite: Invite, email: str, name: str, password: str, time_zone: str) -> User:
     invite = _lock_usable_invite(invite)
     user = User.objects.create_user(
-        email=email, password=password, name=name, household=invite.household, role=invite.role
+        email=email,
+        password=password,
+        name=name,
+        household=invite.household,
+        role=invite.role,
+        looks_after_children=invite.looks_after_children,
     )
     Profile.objects.create(
         household=invite.household,
         user=user,
-        name=_free_profile_name(invite.household, name),
+        name=free_profile_name(invite.household, name),
         time_zone=time_zone,
     )
     invite.used_at, invite.used_by = timezone.now(), user
@@ -49,33 +54,54 @@ def accept_invite(*, invite: Invite, email: str, name: str, password: str, time_
     return user
 
 
-@transaction.atomic
-def join_with_existing_account(*, invite: Invite, user: User) -> None:
-    """Move a signed-in person who keeps a household of their own alone into the inviting one."""
-    invite = _lock_usable_invite(invite)
+def planned_join(*, invite: Invite, user: User) -> Move:
+    """What joining the inviting household would do to this person, checked against the rules.
+
+    Alone in a household, the person brings everything in it (children included) and the old
+    household closes; sharing it with others, they leave it as if they had clicked "Leave".
+    """
     if user.household_id == invite.household_id:
         raise HouseholdRuleError("You are already a member of this household.")
-    old = user.household
-    if old is not None and (
-        old.members.exclude(pk=user.pk).exists() or old.profiles.dependants().exists()
-    ):
+    move = Move(user=user, origin=user.household, destination=invite.household, role=invite.role)
+    if move.origin is not None and not move.whole_household and user.is_last_admin():
         raise HouseholdRuleError(
-            "You share your current household with others. "
-            "Leave it first, then open the link again."
+            f"You are the last admin of {move.origin.name}: make someone else admin there "
+            "before you join another household."
         )
-    _move_user(user, invite.household, role=invite.role)
+    return move
+
+
+@transaction.atomic
+def join_with_existing_account(*, invite: Invite, user: User) -> None:
+    """Move a signed-in person into the inviting household (see `planned_join`)."""
+    invite = _lock_usable_invite(invite)
+    move_person(planned_join(invite=invite, user=user))
+    _grant_invited_rights(user, invite)
     invite.used_at, invite.used_by = timezone.now(), user
     invite.save(update_fields=["used_at", "used_by"])
-    if old is not None:
-        old.delete()
 
 
-def create_invite(*, by: User, email: str = "", role: str = User.Role.MEMBER, invite_url) -> Invite:
+def create_invite(
+    *,
+    by: User,
+    email: str = "",
+    role: str = User.Role.MEMBER,
+    looks_after_children: bool = True,
+    invite_url,
+) -> Invite:
+    """A single-use link; emailed when an address is given (the quick start's console mail
+    prints it), and always shown to the admin to copy."""
     _require_admin(by)
-    invite = Invite.objects.create(household=by.household, email=email, role=role, created_by=by)
-    if email and settings.EMAIL_CONFIGURED:
+    invite = Invite.objects.create(
+        household=by.household,
+        email=email,
+        role=role,
+        looks_after_children=looks_after_children,
+        created_by=by,
+    )
+    if email:
         send_mail(
-            subject=f"{by.name} invites you to {by.household.name} on Nightstand",
+            subject=_one_line(f"{by.name} invites you to {by.household.name} on Nightstand"),
             message=(
                 f"{by.name} invites you to keep your sleep journal with {by.household.name}.\n\n"
                 f"Open this link to join (valid for 7 days, once): {invite_url(invite)}\n"
@@ -84,6 +110,23 @@ def create_invite(*, by: User, email: str = "", role: str = User.Role.MEMBER, in
             recipient_list=[email],
         )
     return invite
+
+
+def _one_line(text: str) -> str:
+    # A line break in a header would be refused by Django's mail (BadHeaderError).
+    return " ".join(text.split())
+
+
+def _grant_invited_rights(user: User, invite: Invite) -> None:
+    user.looks_after_children = invite.looks_after_children
+    user.save(update_fields=["looks_after_children"])
+
+
+@transaction.atomic
+def set_looks_after_children(*, by: User, member: User, allowed: bool) -> None:
+    _require_admin(by)
+    member.looks_after_children = allowed
+    member.save(update_fields=["looks_after_children"])
 
 
 def revoke_invite(*, by: User, invite: Invite) -> None:
@@ -110,21 +153,12 @@ def remove_member(*, by: User, member: User) -> None:
     _require_admin(by)
     if member.pk == by.pk:
         raise HouseholdRuleError("To leave the household yourself, use “Leave household”.")
-    _move_to_own_household(member)
+    _carry_out(_move_to_own_household(member))
 
 
 @transaction.atomic
 def leave_household(*, user: User) -> None:
-    household = user.household
-    if not household.members.exclude(pk=user.pk).exists():
-        raise HouseholdRuleError(
-            "You are the only member of this household, so there is nothing to leave."
-        )
-    if user.is_last_admin():
-        raise HouseholdRuleError(
-            "You are the last admin: make someone else admin before you leave."
-        )
-    _move_to_own_household(user)
+    _carry_out(planned_leave(user=user))
 
 
 @transaction.atomic
@@ -140,28 +174,33 @@ def delete_account(*, user: User) -> None:
         household.delete()
 
 
-def _move_to_own_household(user: User) -> None:
-    _move_user(
-        user, Household.objects.create(name=f"{user.name}'s household"), role=User.Role.ADMIN
+def planned_leave(*, user: User) -> Move:
+    """Leaving for a new household of one's own, checked against the rules."""
+    household = user.household
+    if household is None or not household.members.exclude(pk=user.pk).exists():
+        raise HouseholdRuleError(
+            "You are the only member of this household, so there is nothing to leave."
+        )
+    if user.is_last_admin():
+        raise HouseholdRuleError(
+            "You are the last admin: make someone else admin before you leave."
+        )
+    return _move_to_own_household(user)
+
+
+def _move_to_own_household(user: User) -> Move:
+    return Move(
+        user=user,
+        origin=user.household,
+        destination=Household(name=f"{user.name}'s household"),
+        role=User.Role.ADMIN,
     )
 
 
-def _move_user(user: User, household: Household, *, role: str) -> None:
-    user.household, user.role = household, role
-    user.save(update_fields=["household", "role"])
-    Profile.objects.filter(user=user).update(
-        household=household,
-        shared_with_household=False,
-        name=_free_profile_name(household, user.profile.name),
-    )
-
-
-def _free_profile_name(household: Household, name: str) -> str:
-    taken = set(household.profiles.values_list("name", flat=True))
-    candidate, n = name, 2
-    while candidate in taken:
-        candidate, n = f"{name} ({n})", n + 1
-    return candidate
+def _carry_out(move: Move) -> None:
+    if move.destination.pk is None:
+        move.destination.save()
+    move_person(move)
 
 
 def _require_admin(user: User) -> None:

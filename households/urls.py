@@ -14,6 +14,7 @@ urlpatterns = [
     path("invites/new/", views.invite_create, name="invite_create"),
     path("invites/<int:invite_id>/revoke/", views.invite_revoke, name="invite_revoke"),
     path("members/<int:member_id>/role/", views.member_role, name="member_role"),
+    path("members/<int:member_id>/children/", views.member_children, name="member_children"),
     path("members/<int:member_id>/remove/", views.member_remove, name="member_remove"),
     path("account/delete/", views.account_delete, name="account_delete"),
 ]

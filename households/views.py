@@ -10,6 +10,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from . import selectors, services
+from .departure import describe
 from .forms import (
     DeleteAccountForm,
     HouseholdForm,
@@ -52,15 +53,7 @@ def accept_invite(request, token: str):
     if not invite.is_usable:
         return render(request, "households/invite_unusable.html", {"invite": invite}, status=410)
     if request.user.is_authenticated:
-        if request.method == "POST":
-            try:
-                services.join_with_existing_account(invite=invite, user=request.user)
-            except HouseholdRuleError as error:
-                messages.error(request, error.message)
-            else:
-                messages.success(request, f"You joined {invite.household.name}.")
-                return redirect("households:detail")
-        return render(request, "households/invite_join.html", {"invite": invite})
+        return _join_with_existing_account(request, invite)
     form = NewAccountForm(request.POST or None, initial={"email": invite.email})
     if request.method == "POST" and form.is_valid():
         try:
@@ -72,6 +65,26 @@ def accept_invite(request, token: str):
             messages.success(request, f"Welcome to {invite.household.name}.")
             return redirect("households:detail")
     return render(request, "households/invite_accept.html", {"invite": invite, "form": form})
+
+
+def _join_with_existing_account(request, invite: Invite):
+    """Say what joining would do to what the person keeps, and do it on their confirmation."""
+    try:
+        move = services.planned_join(invite=invite, user=request.user)
+    except HouseholdRuleError as error:
+        return render(
+            request, "households/invite_join.html", {"invite": invite, "refusal": error.message}
+        )
+    if request.method == "POST":
+        try:
+            services.join_with_existing_account(invite=invite, user=request.user)
+        except HouseholdRuleError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, f"You joined {invite.household.name}.")
+            return redirect("households:detail")
+    context = {"invite": invite, "consequences": describe(move), "move": move}
+    return render(request, "households/invite_join.html", context)
 
 
 @login_required
@@ -136,6 +149,9 @@ def profile_delete(request, profile_id: int):
     if not profile.is_dependant:
         messages.error(request, "To delete your own profile, delete your account.")
         return redirect("households:detail")
+    if not request.user.is_household_admin:
+        messages.error(request, "Only a household admin can delete a child's profile.")
+        return redirect("households:detail")
     if request.method == "POST":
         profile.delete()
         messages.success(request, f"Deleted {profile.name} and their journal.")
@@ -161,7 +177,11 @@ def invite_create(request):
     except HouseholdRuleError as error:
         messages.error(request, error.message)
     else:
-        sent = " and emailed" if invite.email and settings.EMAIL_CONFIGURED else ""
+        sent = ""
+        if invite.email:
+            sent = (
+                " and emailed" if settings.EMAIL_CONFIGURED else " (and printed to the server log)"
+            )
         messages.success(request, f"Invite link created{sent}. It works once, for 7 days.")
     return redirect("households:detail")
 
@@ -208,12 +228,32 @@ def member_remove(request, member_id: int):
 
 
 @login_required
-@require_POST
 def leave(request):
+    """Leaving asks first, on a page that says what comes along and what ends."""
+    try:
+        move = services.planned_leave(user=request.user)
+    except HouseholdRuleError as error:
+        messages.error(request, error.message)
+        return redirect("households:detail")
+    if request.method == "POST":
+        _attempt(
+            request,
+            lambda: services.leave_household(user=request.user),
+            success="You left the household. Your journal came with you.",
+        )
+        return redirect("households:detail")
+    return render(request, "households/leave.html", {"consequences": describe(move)})
+
+
+@login_required
+@require_POST
+def member_children(request, member_id: int):
+    member = selectors.get_member(request.user, member_id)
+    allowed = request.POST.get("looks_after_children") == "on"
     _attempt(
         request,
-        lambda: services.leave_household(user=request.user),
-        success="You left the household. Your journal came with you.",
+        lambda: services.set_looks_after_children(by=request.user, member=member, allowed=allowed),
+        success=f"{member.name} {'can' if allowed else 'no longer can'} look after the children.",
     )
     return redirect("households:detail")
 

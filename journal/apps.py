@@ -4,3 +4,11 @@ from django.apps import AppConfig
 class JournalConfig(AppConfig):
     name = "journal"
     verbose_name = "Sleep journal"
+
+    def ready(self) -> None:
+        from households.departure import departing, describing_departure
+
+        from .departure import carry_catalogue_entries, describe_catalogue_entries
+
+        departing.connect(carry_catalogue_entries, dispatch_uid="journal-departing")
+        describing_departure.connect(describe_catalogue_entries, dispatch_uid="journal-describing")

@@ -4,3 +4,11 @@ from django.apps import AppConfig
 class RoutinesConfig(AppConfig):
     name = "routines"
     verbose_name = "Wind-down routines"
+
+    def ready(self) -> None:
+        from households.departure import departing, describing_departure
+
+        from .departure import carry_routines, describe_routines
+
+        departing.connect(carry_routines, dispatch_uid="routines-departing")
+        describing_departure.connect(describe_routines, dispatch_uid="routines-describing")

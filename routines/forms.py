@@ -50,7 +50,9 @@ class RoutineForm(forms.ModelForm):
     def chosen_followers(self) -> list[Profile]:
         chosen = list(self.cleaned_data["followers"])
         if self.instance.pk:
-            kept = self.instance.followers.exclude(pk__in=self.fields["followers"].queryset)
+            kept = self.instance.followers.filter(household_id=self.instance.household_id).exclude(
+                pk__in=self.fields["followers"].queryset
+            )
             chosen += list(kept)
         return chosen
 

@@ -37,13 +37,19 @@ class RoutineQuerySet(models.QuerySet):
         )
         return self.filter(Exists(follows))
 
+    def _of_users_household(self, user) -> "RoutineQuerySet":
+        # Rights come from current membership, never from a follower link left behind.
+        if not user.is_authenticated or user.household_id is None:
+            return self.none()
+        return self.filter(household_id=user.household_id)
+
     def visible_to(self, user) -> "RoutineQuerySet":
-        """Routines with at least one follower the user may see."""
-        return self._followed_by(Profile.objects.visible_to(user))
+        """The household's routines with at least one follower the user may see."""
+        return self._of_users_household(user)._followed_by(Profile.objects.visible_to(user))
 
     def editable_by(self, user) -> "RoutineQuerySet":
-        """Routines with at least one follower the user may log for (self or a dependant)."""
-        return self._followed_by(Profile.objects.loggable_by(user))
+        """The household's routines with at least one follower the user may log for."""
+        return self._of_users_household(user)._followed_by(Profile.objects.loggable_by(user))
 
 
 class Routine(models.Model):

@@ -127,11 +127,13 @@ def test_someone_alone_in_their_household_can_join_with_their_account(client_for
     assert not type(old_household).objects.filter(pk=old_household.pk).exists()
 
 
-def test_someone_sharing_a_household_must_leave_it_before_joining(client_for, alice, mallory):
+def test_the_last_admin_of_a_shared_household_must_hand_over_before_joining(
+    client_for, alice, mallory
+):
     add_member(mallory, "trent@example.com", "Trent")
     invite = Invite.objects.create(household=alice.household)
     response = client_for(mallory).post(reverse("accept_invite", args=[invite.token]), follow=True)
-    assert "Leave it first" in response.content.decode()
+    assert "You are the last admin of Mallory&#x27;s household" in response.content.decode()
     mallory.refresh_from_db()
     assert mallory.household != alice.household
     assert Invite.objects.get(pk=invite.pk).is_usable
@@ -144,3 +146,63 @@ def test_a_newcomer_with_a_taken_name_gets_a_distinct_profile_name(client, alice
     )
     newcomer = User.objects.get(email="other.alice@example.com")
     assert newcomer.profile.name == "Alice (2)"
+
+
+def test_an_invite_with_an_address_is_emailed_with_the_quick_starts_console_mail(client_for, alice):
+    response = client_for(alice).post(
+        reverse("households:invite_create"),
+        {"email": "carol@example.com", "role": "member", "looks_after_children": "on"},
+        follow=True,
+    )
+    invite = Invite.objects.get()
+    assert len(mail.outbox) == 1
+    assert reverse("accept_invite", args=[invite.token]) in mail.outbox[0].body
+    page = response.content.decode()
+    assert "printed to the server log" in page
+    assert "Copy link" in page  # the link is still there to copy
+
+
+def test_a_name_with_a_line_break_does_not_break_the_invite_email(client_for, alice):
+    User.objects.filter(pk=alice.pk).update(name="Alice\r\nBcc: everyone@example.com")
+    alice.refresh_from_db()
+    response = client_for(alice).post(
+        reverse("households:invite_create"), {"email": "carol@example.com", "role": "member"}
+    )
+    assert response.status_code == 302
+    subject = mail.outbox[0].subject
+    assert "\n" not in subject and "\r" not in subject
+    assert subject.startswith("Alice Bcc: everyone@example.com invites you")
+
+
+def test_a_name_with_a_line_break_is_refused_at_sign_up(client, db):
+    response = client.post(reverse("signup"), {**NEW_PERSON, "name": "Carol\nBcc: x@example.com"})
+    assert "Use a single line without control characters." in response.content.decode()
+    assert not User.objects.filter(email=NEW_PERSON["email"]).exists()
+
+
+@pytest.mark.parametrize("looks_after", [True, False])
+def test_the_admin_chooses_whether_a_newcomer_looks_after_the_children(
+    client_for, client, alice, child, looks_after
+):
+    data = {"role": "member", **({"looks_after_children": "on"} if looks_after else {})}
+    client_for(alice).post(reverse("households:invite_create"), data)
+    invite = Invite.objects.get()
+    assert invite.looks_after_children is looks_after
+    client.logout()
+    client.post(reverse("accept_invite", args=[invite.token]), NEW_PERSON)
+    carol = User.objects.get(email=NEW_PERSON["email"])
+    assert carol.looks_after_children is looks_after
+    assert (child in Profile.objects.loggable_by(carol)) is looks_after
+    edit = client.get(reverse("households:profile_edit", args=[child.pk]))
+    assert edit.status_code == (200 if looks_after else 404)
+
+
+def test_joining_with_an_account_takes_the_invites_rights_over_the_children(
+    client_for, alice, child
+):
+    dana = make_account("dana@example.com", "Dana")
+    invite = Invite.objects.create(household=alice.household, looks_after_children=False)
+    client_for(dana).post(reverse("accept_invite", args=[invite.token]))
+    dana.refresh_from_db()
+    assert dana.household == alice.household
+    assert child not in Profile.objects.loggable_by(dana)

@@ -4,6 +4,7 @@ from django.urls import reverse
 
 from households import selectors
 from households.models import Profile
+from tests.conftest import add_member
 
 PROFILE_FORM = {
     "name": "Robin",
@@ -37,15 +38,57 @@ def test_members_cannot_add_dependants(client_for, bob):
     assert not Profile.objects.filter(name="Robin").exists()
 
 
-def test_any_adult_can_log_for_a_dependant(alice, bob, child):
+def test_adults_who_look_after_the_children_can_log_for_a_dependant(alice, bob, child):
     assert child in selectors.loggable_profiles(bob)
     assert child in selectors.loggable_profiles(alice)
 
 
-def test_member_cannot_edit_a_dependant(client_for, bob, child):
-    assert (
-        client_for(bob).get(reverse("households:profile_edit", args=[child.pk])).status_code == 404
+def test_a_member_who_does_not_look_after_the_children_cannot_log_or_edit(client_for, bob, child):
+    bob.looks_after_children = False
+    bob.save()
+    assert child not in selectors.loggable_profiles(bob)
+    assert child in selectors.visible_profiles(bob)
+    client = client_for(bob)
+    assert client.get(reverse("households:profile_edit", args=[child.pk])).status_code == 404
+    response = client.post(reverse("journal:going_to_bed", args=[child.pk]))
+    assert response.status_code == 404
+
+
+def test_a_member_who_looks_after_the_children_edits_a_dependant_but_does_not_delete(
+    client_for, bob, child
+):
+    client = client_for(bob)
+    client.post(
+        reverse("households:profile_edit", args=[child.pk]),
+        {**PROFILE_FORM, "name": "Robin J", "time_zone": "America/New_York"},
     )
+    child.refresh_from_db()
+    assert (child.name, child.time_zone) == ("Robin J", "America/New_York")
+    response = client.post(reverse("households:profile_delete", args=[child.pk]), follow=True)
+    assert "Only a household admin can delete a child" in response.content.decode()
+    assert Profile.objects.filter(pk=child.pk).exists()
+
+
+def test_an_admin_chooses_who_looks_after_the_children(client_for, alice, bob, child):
+    client_for(alice).post(reverse("households:member_children", args=[bob.pk]), {})
+    bob.refresh_from_db()
+    assert not bob.looks_after_children
+    assert child not in selectors.loggable_profiles(bob)
+    response = client_for(alice).post(
+        reverse("households:member_children", args=[bob.pk]),
+        {"looks_after_children": "on"},
+        follow=True,
+    )
+    assert "Bob can look after the children." in response.content.decode()
+    bob.refresh_from_db()
+    assert bob.looks_after_children
+
+
+def test_only_an_admin_chooses_who_looks_after_the_children(client_for, alice, bob):
+    carol = add_member(alice, "carol@example.com", "Carol")
+    client_for(bob).post(reverse("households:member_children", args=[carol.pk]), {})
+    carol.refresh_from_db()
+    assert carol.looks_after_children
 
 
 def test_admin_edits_and_deletes_a_dependant(client_for, alice, child):
