@@ -7,7 +7,7 @@ from .models import Household, Invite, Profile, User
 
 class MemberInline(admin.TabularInline):
     model = User
-    fields = ["email", "name", "role", "is_active"]
+    fields = ["email", "name", "role", "looks_after_children", "is_active"]
     readonly_fields = ["email", "name"]
     extra = 0
     show_change_link = True
@@ -44,9 +44,12 @@ class UserAdmin(DjangoUserAdmin):
     list_filter = ["role", "is_active", "is_staff", "household"]
     search_fields = ["email", "name", "household__name"]
     list_select_related = ["household"]
+    # Moving someone between households goes through households.departure (leave, remove,
+    # invite), which ends their rights and carries their data; a bare field edit would not.
+    readonly_fields = ["household"]
     fieldsets = [
         (None, {"fields": ["email", "name", "password"]}),
-        ("Household", {"fields": ["household", "role"]}),
+        ("Household", {"fields": ["household", "role", "looks_after_children"]}),
         (
             "Permissions",
             {"fields": ["is_active", "is_staff", "is_superuser", "groups", "user_permissions"]},
