@@ -65,8 +65,8 @@ def describe(move: Move) -> list[str]:
         )
     elif move.origin is not None:
         sentences.append(
-            f"You leave {move.origin.name}; everyone else and the children stay there, "
-            "and you no longer see or change their journals and routines."
+            f"You leave {move.origin.name}: the others stay there, and you no longer see or "
+            "change their journals or the household's routines."
         )
     for _receiver, answer in describing_departure.send(sender=Move, move=move):
         sentences.extend(answer or [])

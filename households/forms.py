@@ -96,7 +96,7 @@ class HouseholdForm(forms.ModelForm):
 
 class InviteForm(forms.Form):
     email = forms.EmailField(
-        required=False, help_text="Optional. We send the link when email is set up."
+        required=False, help_text="Optional. We email the link; you can also copy it."
     )
     role = forms.ChoiceField(choices=User.Role.choices, initial=User.Role.MEMBER)
     looks_after_children = forms.BooleanField(
