@@ -1,6 +1,8 @@
-"""Sign-in rules around django-axes: which account an attempt counts against."""
+"""Sign-in rules around django-axes: who counts as the same person, and unlocking on reset."""
 
+from axes.utils import reset as reset_axes_attempts
 from django.conf import settings
+from django.contrib.auth import views as auth_views
 
 
 def axes_username(request, credentials: dict | None = None) -> str:
@@ -15,3 +17,15 @@ def axes_username(request, credentials: dict | None = None) -> str:
     else:
         username = getattr(request, "POST", {}).get(field)
     return (username or "").strip().lower()
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    """Setting a new password through the emailed link also lifts any sign-in lock.
+
+    The link proves the person owns the address, which is what the lock was protecting.
+    """
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        reset_axes_attempts(username=axes_username(None, {"username": form.user.email}))
+        return response
