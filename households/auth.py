@@ -5,7 +5,7 @@ from django.conf import settings
 from django.contrib.auth import views as auth_views
 
 
-def axes_username(request, credentials: dict | None = None) -> str:
+def axes_username(request, credentials: dict | None = None) -> str | None:
     """The account a sign-in attempt is for, as axes counts failures against it.
 
     Sign-in ignores capitals (UserManager.get_by_natural_key), so the lock must too: otherwise
@@ -16,7 +16,7 @@ def axes_username(request, credentials: dict | None = None) -> str:
         username = credentials.get(field)
     else:
         username = getattr(request, "POST", {}).get(field)
-    return (username or "").strip().lower()
+    return username.strip().lower() if username else None
 
 
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
@@ -27,5 +27,7 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
 
     def form_valid(self, form):
         response = super().form_valid(form)
-        reset_axes_attempts(username=axes_username(None, {"username": form.user.email}))
+        username = axes_username(None, {settings.AXES_USERNAME_FORM_FIELD: form.user.email})
+        if username:  # reset(username=None) would clear every account's attempts
+            reset_axes_attempts(username=username)
         return response
