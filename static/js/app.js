@@ -2,7 +2,9 @@
 (function () {
   "use strict";
 
-  // New forms start with the browser's own time zone instead of UTC.
+  // New forms start with the browser's own time zone instead of UTC. The server puts the
+  // data-detect-time-zone hook only on blank forms for something new (households/forms.py):
+  // an existing profile's zone is never replaced by wherever the browser happens to be.
   function detectTimeZone(root) {
     let zone;
     try {
