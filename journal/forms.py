@@ -12,10 +12,11 @@ from datetime import date, time
 from typing import Any
 
 from django import forms
+from django.utils import timezone
 
 from households.models import Profile
 
-from . import clock, metrics, selectors
+from . import clock, metrics, plausibility, selectors
 from .models import (
     MAX_AWAKENINGS,
     MAX_MINUTES,
@@ -98,6 +99,16 @@ class NightForm(forms.Form):
         night_valid = super().is_valid()
         return self.intakes.is_valid() and night_valid
 
+    def clean_date(self) -> date:
+        night_date = self.cleaned_data["date"]
+        today = clock.to_local(timezone.now(), self.profile.zone).date()
+        problem = plausibility.date_problem(night_date, today=today)
+        if problem is None and not night_has_begun(self.profile, night_date):
+            problem = "That night hasn't begun yet: nights start at noon."
+        if problem:
+            raise forms.ValidationError(problem)
+        return night_date
+
     def clean(self):
         cleaned = super().clean()
         night_date = cleaned.get("date")
@@ -107,8 +118,6 @@ class NightForm(forms.Form):
         clocks = [cleaned.get(name) for name in TIME_FIELDS]
         resolved = clock.resolve_night_times(night_date, zone, clocks)
         self.resolved = dict(zip(TIME_FIELDS, resolved, strict=True))
-        if not night_has_begun(self.profile, night_date):
-            self.add_error("date", "That night hasn't begun yet: nights start at noon.")
         times = self.night_times()
         for field, message in metrics.check_night(times).items():
             if field not in self.errors:
@@ -157,7 +166,7 @@ def _with_extra_rows(data, extra: int):
     data = data.copy()
     key = f"{INTAKE_PREFIX}-TOTAL_FORMS"
     with contextlib.suppress(ValueError):
-        data[key] = str(int(data.get(key, 0)) + extra)
+        data[key] = str(min(int(data.get(key, 0)) + extra, MAX_INTAKE_ROWS))
     return data
 
 
@@ -256,8 +265,18 @@ class BaseIntakeFormSet(forms.BaseFormSet):
         return rows
 
 
+# The most intake rows a night has. `absolute_max` caps what a posted TOTAL_FORMS can make the
+# formset build (Django's default would render a thousand rows); `validate_max` says so.
+MAX_INTAKE_ROWS = 20
+
 IntakeFormSet = forms.formset_factory(
-    IntakeForm, formset=BaseIntakeFormSet, extra=1, can_delete=True, max_num=20
+    IntakeForm,
+    formset=BaseIntakeFormSet,
+    extra=1,
+    can_delete=True,
+    max_num=MAX_INTAKE_ROWS,
+    absolute_max=MAX_INTAKE_ROWS,
+    validate_max=True,
 )
 
 

@@ -233,8 +233,11 @@ class Night(models.Model):
 
 def night_has_begun(profile: Profile, date, now: datetime | None = None) -> bool:
     """A night may be logged once it has begun: from noon of its date, in the profile's zone."""
+    now = now or timezone.now()
+    if date > clock.to_local(now, profile.zone).date():
+        return False  # (and no arithmetic on dates near the end of the calendar)
     start, _ = clock.night_window(date, profile.zone)
-    return start <= (now or timezone.now())
+    return start <= now
 
 
 class Intake(models.Model):

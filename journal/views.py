@@ -22,9 +22,10 @@ from django.views.decorators.http import require_GET, require_POST
 from households import selectors as household_selectors
 from households.models import Profile
 
-from . import clock, selectors, services
+from . import clock, plausibility, selectors, services
 from .forms import (
     INTAKE_PREFIX,
+    MAX_INTAKE_ROWS,
     CatalogueEntryForm,
     IntakeForm,
     NightForm,
@@ -168,11 +169,16 @@ def validate_edit(request, night_id: int):
 @login_required
 @require_GET
 def intake_row(request):
-    """One more blank intake row (for "Add a row" with htmx), and the formset's new count."""
+    """One more blank intake row (for "Add a row" with htmx), and the formset's new count.
+
+    At the cap no row is added: the answer says so and keeps the count where it is."""
     try:
-        index = min(max(int(request.GET.get(f"{INTAKE_PREFIX}-TOTAL_FORMS", 0)), 0), 19)
+        index = max(int(request.GET.get(f"{INTAKE_PREFIX}-TOTAL_FORMS", 0)), 0)
     except ValueError:
         index = 0
+    if index >= MAX_INTAKE_ROWS:
+        context = {"total": MAX_INTAKE_ROWS, "full": True, "max_rows": MAX_INTAKE_ROWS}
+        return render(request, f"{LOG_TEMPLATE}#new_intake_row", context)
     row = IntakeForm(
         prefix=f"{INTAKE_PREFIX}-{index}",
         items=list(selectors.intake_items_for(request.user.household)),
@@ -284,7 +290,10 @@ def history_calendar(request):
     colour = request.GET.get("colour")
     colour = colour if colour in COLOURS else "efficiency"
     today = clock.to_local(timezone.now(), profile.zone).date() if profile else date.today()
-    month = _parse_month(request.GET.get("month")) or today.replace(day=1)
+    first, last = _calendar_bounds(today)
+    month = _parse_month(request.GET.get("month"))
+    if month is None or not first <= month <= last:
+        month = today.replace(day=1)
     weeks = calendar.Calendar(firstweekday=0).monthdatescalendar(month.year, month.month)
     by_date, can_log = {}, False
     if profile is not None:
@@ -300,8 +309,8 @@ def history_calendar(request):
         "colours": COLOURS,
         "picker_extra": f"month={month:%Y-%m}&colour={colour}",
         "month": month,
-        "previous_month": (month - timedelta(days=1)).replace(day=1),
-        "next_month": (month + timedelta(days=32)).replace(day=1),
+        "previous_month": (month - timedelta(days=1)).replace(day=1) if month > first else None,
+        "next_month": (month + timedelta(days=32)).replace(day=1) if month < last else None,
         "weekdays": ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
         "weeks": [
             [
@@ -317,6 +326,12 @@ def history_calendar(request):
         ],
     }
     return render(request, "journal/calendar.html", context)
+
+
+def _calendar_bounds(today: date) -> tuple[date, date]:
+    """The first and last month the calendar shows: from the earliest night a diary may hold
+    to December of next year (far from the end of the calendar, so no arithmetic overflows)."""
+    return plausibility.EARLIEST_NIGHT.replace(day=1), date(today.year + 1, 12, 1)
 
 
 def _parse_month(raw: str | None) -> date | None:
