@@ -29,6 +29,8 @@ from .models import (
 )
 
 INTAKE_PREFIX = "intake"
+# Fields that steer the form and are not part of the night.
+FORM_ONLY_FIELDS = ("version",)
 
 
 def _time_input() -> forms.TimeInput:
@@ -77,6 +79,10 @@ class NightForm(forms.Form):
         queryset=None, required=False, widget=forms.CheckboxSelectMultiple
     )
     notes = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    # The version of the night the edit form was opened at (see `services.update_night`).
+    version = forms.IntegerField(
+        required=False, min_value=1, max_value=2**31 - 1, widget=forms.HiddenInput
+    )
 
     def __init__(
         self, data=None, *, profile: Profile, night: Night | None = None, extra_intake_rows=0, **kw
@@ -88,6 +94,11 @@ class NightForm(forms.Form):
         self.resolved: dict[str, Any] = {}
         household = profile.household
         self.fields["disturbances"].queryset = selectors.disturbances_for(household)
+        if night is not None:
+            self.fields["version"].required = True
+            self.fields["version"].error_messages["required"] = (
+                "This form is missing the night's version: open the night again to edit it."
+            )
         self.intakes = IntakeFormSet(
             _with_extra_rows(data, extra_intake_rows),
             prefix=INTAKE_PREFIX,
@@ -150,13 +161,73 @@ class NightForm(forms.Form):
             return self.preview()
         return self.night.metrics if self.night else None
 
+    def take_version(self, version: int) -> None:
+        """Carry `version` from now on: saving this form again saves over that version."""
+        self.data = self.data.copy()
+        self.data["version"] = str(version)
+
+    def changes_from(self, saved: Night) -> list[tuple[str, str, str]]:
+        """(label, saved value, this form's value) for every field where they differ."""
+        before = initial_for_night(saved)
+        cleaned = self.cleaned_data
+        changes = []
+        for name, field in self.fields.items():
+            if name in FORM_ONLY_FIELDS:
+                continue
+            theirs, yours = _shown(field, before.get(name)), _shown(field, cleaned.get(name))
+            if theirs != yours:
+                changes.append((str(field.label or name.capitalize()), theirs, yours))
+        theirs = _shown_intakes(
+            (intake.item.name, intake.amount, intake.unit, saved.local(intake.taken_at))
+            for intake in saved.intakes.all()
+        )
+        yours = _shown_intakes(
+            (
+                form.cleaned_data["item"].name,
+                *(form.cleaned_data.get(k) for k in ("amount", "unit", "taken_at")),
+            )
+            for form in self.intakes.forms
+            if getattr(form, "cleaned_data", {}).get("item") and not form.cleaned_data.get("DELETE")
+        )
+        if theirs != yours:
+            changes.append(("Intake", theirs, yours))
+        return changes
+
     def night_data(self) -> dict[str, Any]:
         """What `services.log_night` needs, once the form is valid."""
         cleaned = self.cleaned_data
-        data = {name: value for name, value in cleaned.items() if name not in TIME_FIELDS}
+        data = {
+            name: value
+            for name, value in cleaned.items()
+            if name not in TIME_FIELDS and name not in FORM_ONLY_FIELDS
+        }
         data.update(self.resolved)
         data["intakes"] = self.intakes.rows(night=cleaned["date"], profile=self.profile)
         return data
+
+
+def _shown(field: forms.Field, value: Any) -> str:
+    """A value as the conflict table shows it."""
+    if value in (None, "", []):
+        return "—"
+    if isinstance(field, forms.ModelMultipleChoiceField):
+        return ", ".join(sorted(str(entry) for entry in value)) or "—"
+    if isinstance(field, forms.TypedChoiceField):
+        return str(dict(field.choices).get(value, value))
+    if isinstance(value, time):
+        return f"{value:%H:%M}"
+    if isinstance(value, date):
+        return f"{value:%-d %B %Y}"
+    return str(value)
+
+
+def _shown_intakes(rows) -> str:
+    shown = []
+    for name, amount, unit, taken in rows:
+        amount = f" {amount.normalize():f}" if amount is not None else ""
+        at = f" at {taken:%H:%M}" if taken else ""
+        shown.append(f"{name}{amount} {unit}".rstrip() + at)
+    return "; ".join(sorted(shown)) or "—"
 
 
 def _with_extra_rows(data, extra: int):
@@ -191,6 +262,7 @@ def initial_for_new_night(*, profile: Profile, night_date: date, previous: Night
 def initial_for_night(night: Night) -> dict:
     initial = {
         "date": night.date,
+        "version": night.version,
         "disturbances": list(night.disturbances.all()),
         **{
             name: getattr(night, name)

@@ -153,6 +153,9 @@ class Night(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Optimistic concurrency: every save adds one. An edit form carries the version it was
+    # opened at, and `services.update_night` refuses to save over a newer one.
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     objects = NightQuerySet.as_manager()
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import F
 
 from households.models import Household, Profile, User
 
@@ -49,6 +50,14 @@ class DuplicateNight(JournalRuleError):
         self.existing = existing
 
 
+class NightChanged(JournalRuleError):
+    """Someone saved the night after the form was opened; `current` is what is saved now."""
+
+    def __init__(self, current: Night):
+        super().__init__("Someone else saved this night while you were editing it.", code="changed")
+        self.current = current
+
+
 def log_night(*, profile: Profile, by: User, data: dict[str, Any]) -> Night:
     """Create the entry for one night. `data` holds the night's fields (times as aware
     datetimes), plus `disturbances` (Disturbance objects) and `intakes` (dicts of item,
@@ -57,8 +66,34 @@ def log_night(*, profile: Profile, by: User, data: dict[str, Any]) -> Night:
     return _save(night, data)
 
 
-def update_night(*, night: Night, by: User, data: dict[str, Any]) -> Night:
+@transaction.atomic
+def update_night(
+    *, night: Night, by: User, data: dict[str, Any], version: int | None = None
+) -> Night:
+    """Save changes to a night. With `version` (the one the edit form was opened at), the save
+    only happens if nobody saved the night since: otherwise `NightChanged` says what is saved
+    now, and nothing is written. The check and the bump are one conditional UPDATE, so two
+    saves racing each other cannot both win."""
+    if version is not None:
+        bumped = Night.objects.filter(pk=night.pk, version=version).update(version=F("version") + 1)
+        if not bumped:
+            current = Night.objects.with_details().filter(pk=night.pk).first()
+            if current is None:
+                raise JournalRuleError(
+                    "Someone deleted this night while you were editing it: log it again to "
+                    "keep what you typed."
+                )
+            raise NightChanged(current)
+        night.version = version + 1
+    else:
+        _bump_version(night)
     return _save(night, data)
+
+
+def _bump_version(night: Night) -> None:
+    if night.pk is not None:
+        Night.objects.filter(pk=night.pk).update(version=F("version") + 1)
+        night.version = Night.objects.values_list("version", flat=True).get(pk=night.pk)
 
 
 def delete_night(*, night: Night, by: User) -> None:
@@ -159,6 +194,7 @@ def im_up(*, profile: Profile, by: User, now: datetime) -> Night:
 
 
 def _save_quick(night: Night) -> Night:
+    _bump_version(night)
     night.__dict__.pop("metrics", None)
     try:
         night.full_clean(exclude=["created_by"], validate_unique=False, validate_constraints=False)

@@ -124,6 +124,7 @@ def log_night(request):
 def edit_night(request, night_id: int):
     user = request.user
     night = selectors.get_loggable_night(user, night_id)
+    conflict = None
     if request.method == "POST":
         add_row = "add_intake" in request.POST
         form = NightForm(
@@ -131,7 +132,16 @@ def edit_night(request, night_id: int):
         )
         if not add_row and form.is_valid():
             try:
-                services.update_night(night=night, by=user, data=form.night_data())
+                services.update_night(
+                    night=night,
+                    by=user,
+                    data=form.night_data(),
+                    version=form.cleaned_data["version"],
+                )
+            except services.NightChanged as error:
+                # Show what the other save changed; saving again keeps theirs over it.
+                conflict = {"current": error.current, "changes": form.changes_from(error.current)}
+                form.take_version(error.current.version)
             except ValidationError as error:
                 _apply_service_error(form, error)
             else:
@@ -139,7 +149,7 @@ def edit_night(request, night_id: int):
                 return redirect("journal:night", night_id=night.pk)
     else:
         form = NightForm(profile=night.profile, night=night, initial=initial_for_night(night))
-    context = {"form": form, "profile": night.profile, "night": night}
+    context = {"form": form, "profile": night.profile, "night": night, "conflict": conflict}
     return render(request, LOG_TEMPLATE, context)
 
 
