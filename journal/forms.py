@@ -30,7 +30,7 @@ from .models import (
 
 INTAKE_PREFIX = "intake"
 # Fields that steer the form and are not part of the night.
-FORM_ONLY_FIELDS = ("version",)
+FORM_ONLY_FIELDS = ("version", "save_as_entered")
 
 
 def _time_input() -> forms.TimeInput:
@@ -83,6 +83,8 @@ class NightForm(forms.Form):
     version = forms.IntegerField(
         required=False, min_value=1, max_value=2**31 - 1, widget=forms.HiddenInput
     )
+    # Sent by the "Yes, save it as entered" button shown with a doubt (`plausibility.doubts`).
+    save_as_entered = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
     def __init__(
         self, data=None, *, profile: Profile, night: Night | None = None, extra_intake_rows=0, **kw
@@ -92,6 +94,8 @@ class NightForm(forms.Form):
         self.night = night
         self.existing_night: Night | None = None
         self.resolved: dict[str, Any] = {}
+        # What looks unlikely about the night ({field: question}); not saved without a "yes".
+        self.doubts: dict[str, str] = {}
         household = profile.household
         self.fields["disturbances"].queryset = selectors.disturbances_for(household)
         if night is not None:
@@ -130,9 +134,14 @@ class NightForm(forms.Form):
         resolved = clock.resolve_night_times(night_date, zone, clocks)
         self.resolved = dict(zip(TIME_FIELDS, resolved, strict=True))
         times = self.night_times()
-        for field, message in metrics.check_night(times).items():
+        for field, message in metrics.check_night(times, zone=zone).items():
             if field not in self.errors:
                 self.add_error(field, message)
+        if not any(name in self.errors for name in TIME_FIELDS):
+            self.doubts = plausibility.doubts(times, zone)
+            if not cleaned.get("save_as_entered"):
+                for field, question in self.doubts.items():
+                    self.add_error(field, question)
         others = Night.objects.filter(profile=self.profile, date=night_date)
         if self.night is not None:
             others = others.exclude(pk=self.night.pk)

@@ -227,7 +227,8 @@ class Night(models.Model):
         return None if moment is None else clock.to_local(moment, self.profile.zone)
 
     def clean(self) -> None:
-        errors = dict(metrics.check_night(self.times()))
+        zone = self.profile.zone if self.profile_id else None
+        errors = dict(metrics.check_night(self.times(), zone=zone))
         if self.date and self.profile_id and not night_has_begun(self.profile, self.date):
             errors.setdefault("date", "That night hasn't begun yet.")
         if errors:
