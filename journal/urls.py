@@ -12,6 +12,7 @@ urlpatterns = [
     path("nights/<int:night_id>/edit/", views.edit_night, name="edit"),
     path("nights/<int:night_id>/validate/", views.validate_edit, name="validate_edit"),
     path("nights/<int:night_id>/delete/", views.delete_night, name="delete"),
+    path("nights/<int:night_id>/undo/", views.undo_quick_action, name="undo"),
     path("profiles/<int:profile_id>/going-to-bed/", views.going_to_bed, name="going_to_bed"),
     path("profiles/<int:profile_id>/up/", views.im_up, name="im_up"),
     path("history/", views.history, name="history"),
