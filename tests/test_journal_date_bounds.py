@@ -5,12 +5,14 @@ Dates at the edges of the calendar (year 1 and 9999) used to overflow the night 
 rows. Each now answers a form error, a 4xx, or a page within bounds.
 """
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from unittest import mock
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from journal.models import Night
 
@@ -132,3 +134,29 @@ def test_the_intake_row_endpoint_never_goes_past_the_cap(client_for, alice, coun
         assert f'value="{index + 1}"' not in page
     if count in ("1000000", "20"):
         assert "at most 20" in page.lower()
+
+
+# --- Any date, any month -----------------------------------------------------------------------
+
+FUZZ = settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+
+
+@FUZZ
+@given(night_date=st.dates())
+def test_any_date_in_the_live_summary_is_answered_without_a_500(client_for, alice, night_date):
+    response = client_for(alice).post(
+        reverse("journal:validate"), night_post(alice.profile, night_date.isoformat())
+    )
+    assert response.status_code == 200
+    page = response.content.decode()
+    if night_date.year < 1970 or night_date > date.today() + timedelta(days=1):
+        assert error_text(page, "date").split(">", 1)[1].strip()  # a message on the date
+
+
+@FUZZ
+@given(year=st.integers(min_value=-10, max_value=20000), month=st.integers(-1, 14))
+def test_any_month_in_the_calendar_is_answered_without_a_500(client_for, alice, year, month):
+    response = client_for(alice).get(reverse("journal:calendar"), {"month": f"{year}-{month:02}"})
+    assert response.status_code == 200
