@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -192,7 +192,10 @@ def _to_the_minute(now: datetime) -> datetime:
     return now.replace(second=0, microsecond=0)
 
 
-def _start(night: Night | None, *, profile: Profile, night_date, by: User):
+def _start(
+    night: Night | None, *, profile: Profile, night_date: date, by: User
+) -> tuple[Night, bool, dict[str, datetime | None]]:
+    """The night to stamp (a new one if none), whether it is new, and its times before."""
     if night is None:
         return Night(profile=profile, date=night_date, created_by=by), True, {}
     return night, False, {name: getattr(night, name) for name in QUICK_FIELDS}

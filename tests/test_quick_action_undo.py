@@ -233,3 +233,19 @@ def test_the_undo_record_is_plain_data(alice):
     record = action.undo_record(at=timezone.now())
     assert record["created"] is True and record["night"] == action.night.pk
     assert record["version"] == 1
+
+
+def test_tonight_offers_the_undo_next_to_the_person_tapped_for(client_for, alice, child):
+    client = client_for(alice)
+    with at(2026, 11, 3, 19, 30):
+        response = client.post(bed_url(child), {"next": "/"})
+    assert response["Location"] == "/"
+    night = Night.objects.get(profile=child)
+    with at(2026, 11, 3, 19, 30, 3):
+        page = client.get("/").content.decode()
+    robin = page[page.index(f'id="person-{child.pk}"') :]
+    assert "Just now: Robin into bed at 19:30." in robin
+    assert f'action="{undo_url(night)}"' in robin
+    assert '<input type="hidden" name="next" value="/">' in robin
+    alice_section = page[page.index(f'id="person-{alice.profile.pk}"') :]
+    assert "Just now:" not in alice_section[: alice_section.index("</section>")]
