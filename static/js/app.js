@@ -37,12 +37,27 @@
     if (message && !window.confirm(message)) event.preventDefault();
   }
 
+  // A quick action's Undo box is offered for a few seconds: <form data-undo-seconds="30">.
+  // (The server refuses a late undo anyway; this only tidies the page.)
+  function expireUndo(root) {
+    root.querySelectorAll("form[data-undo-seconds]").forEach(function (form) {
+      if (form.dataset.undoTimer) return;
+      form.dataset.undoTimer = "1";
+      const seconds = Math.max(parseInt(form.dataset.undoSeconds, 10) || 0, 0);
+      window.setTimeout(function () {
+        form.remove();
+      }, seconds * 1000);
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     detectTimeZone(document);
+    expireUndo(document);
     document.addEventListener("click", onClick);
     document.addEventListener("submit", onSubmit);
   });
   document.addEventListener("htmx:load", function (event) {
     detectTimeZone(event.target);
+    expireUndo(event.target);
   });
 })();
