@@ -50,6 +50,7 @@ def test_editing_keeps_the_hidden_follower(client_for, alice, bob, child):
             "active_weekdays": [str(day) for day in range(7)],
             "is_active": "on",
             "followers": [str(child.pk)],
+            "version": "1",
         },
     )
     routine.refresh_from_db()
