@@ -44,7 +44,7 @@ def going_to_bed(request, profile_id: int):
     said = f"Good night, {profile.name}: into bed at {at:%H:%M}."
     if action.cleared:
         woke = clock.to_local(action.before[action.cleared[0]], profile.zone)
-        said += f" The wake-up at {woke:%H:%M} logged before it was cleared."
+        said += f" The wake-up logged earlier, at {woke:%H:%M}, was cleared."
     messages.success(request, said)
     undo.remember(request, action, f"{profile.name} into bed at {at:%H:%M}")
     return redirect(_next_url(request, reverse("journal:night", args=[night.pk])))

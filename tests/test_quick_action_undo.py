@@ -64,7 +64,7 @@ def test_going_to_bed_clears_a_lone_wake_up_logged_before_it(client_for, alice, 
     assert lone.into_bed == datetime(2026, 11, 3, 19, 30, tzinfo=UTC)
     assert lone.final_wake is None and lone.out_of_bed is None
     page = page_of(client, response, 2026, 11, 3, 19, 30, 5)
-    assert "The wake-up at 12:24 logged before it was cleared." in page
+    assert "The wake-up logged earlier, at 12:24, was cleared." in page
 
 
 def test_going_to_bed_on_a_whole_night_is_still_refused(client_for, alice):
