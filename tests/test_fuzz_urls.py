@@ -33,11 +33,8 @@ def test_every_query_parameter_takes_every_hostile_value(fuzz_world, route):
     client, url, prepare = fuzz_world.client, fuzz_world.url(route), fuzz_world.prepare(route)
     failures = fuzzing.Failures()
     for name in sorted(_query_params(route)):
-        for value in fuzzing.EDGE_VALUES:
+        for value in fuzzing.SWEEP_VALUES:
             failures.attempt(client, "GET", url, {name: value}, prepare=prepare)
-            failures.attempt(
-                client, "GET", url, {name: value}, prepare=prepare, headers={"HX-Request": "true"}
-            )
     failures.check()
 
 
@@ -62,7 +59,7 @@ def _segment_values(converter: str) -> list[str]:
     if converter == INT:
         return fuzzing.INT_EDGE_VALUES
     # An empty segment or one with a slash does not reach the view.
-    return [value for value in fuzzing.EDGE_VALUES if value.strip("/")]
+    return [value for value in fuzzing.SWEEP_VALUES if value.strip("/")]
 
 
 @pytest.mark.parametrize("route", PATH_ROUTES, ids=[route.name for route in PATH_ROUTES])
