@@ -21,8 +21,6 @@ def _inputs(world, route):
     base, names = world.form_inputs(route)
     code = fuzzing.code_params(route.callback)
     gates = set(code.post)
-    if fuzzing._view_function(route.callback) is None:  # Django's own views read `next`
-        gates.add("next")
     if not (names or gates):
         pytest.skip(f"{route.name} reads nothing from a POST body")
     return base, names - gates, gates
