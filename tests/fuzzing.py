@@ -169,7 +169,7 @@ def _hostile_scalars() -> st.SearchStrategy[str]:
         st.dates().map(lambda d: d.isoformat()),
         st.times().map(lambda t: t.isoformat()),
         st.tuples(st.integers(-20, 20_000), st.integers(-20, 20)).map(lambda p: f"{p[0]}-{p[1]}"),
-        st.builds(lambda c, n: c * n, st.characters(), st.integers(500, 30_000)),
+        st.builds(lambda c, n: c * n, st.characters(codec="utf-8"), st.integers(500, 30_000)),
     )
 
 
