@@ -4,13 +4,20 @@ from django.urls import include, path
 
 from households import auth
 from households import views as household_views
+from households.forms import SignInForm
 
 handler403 = "config.errors.permission_denied"
 handler404 = "config.errors.page_not_found"
 handler500 = "config.errors.server_error"
 
 account_patterns = [
-    path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path(
+        "login/",
+        auth_views.LoginView.as_view(
+            redirect_authenticated_user=True, authentication_form=SignInForm
+        ),
+        name="login",
+    ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("signup/", household_views.signup, name="signup"),
     path("password/change/", auth_views.PasswordChangeView.as_view(), name="password_change"),

@@ -1,5 +1,7 @@
 from django import forms
 from django.contrib.auth import password_validation
+from django.contrib.auth.forms import AuthenticationForm
+from django.core.validators import MaxLengthValidator
 
 from .models import WEEKDAYS, Household, Profile, User, single_line
 from .timezones import time_zone_choices
@@ -55,6 +57,20 @@ class NewAccountForm(forms.Form):
             except forms.ValidationError as error:
                 self.add_error("password", error)
         return cleaned
+
+
+class SignInForm(AuthenticationForm):
+    """Django's sign-in form, with the email's length checked on the server too.
+
+    Django sets the field's `max_length` after the field is built, so only the browser checked
+    it; a longer email reached django-axes, which records failed attempts in a column of 255
+    characters: a server error instead of "wrong email or password".
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        username = self.fields["username"]
+        username.validators.append(MaxLengthValidator(username.max_length))
 
 
 class WeekdaysField(forms.TypedMultipleChoiceField):

@@ -113,3 +113,12 @@ def test_check_deploy_is_clean_with_production_settings():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues (0 silenced)." in result.stdout
+
+
+def test_an_overlong_email_is_refused_by_the_form(client, alice):
+    """Failed sign-ins are recorded for throttling in a column of 255 characters: an email
+    longer than any account's is refused by the form before it is recorded (it was a 500)."""
+    response = client.post(reverse("login"), {"username": "a" * 300, "password": "x"})
+    assert response.status_code == 200
+    assert "didn't match" in response.content.decode()
+    assert "at most 254 characters" in str(response.context["form"].errors["username"])
