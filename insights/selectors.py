@@ -1,0 +1,97 @@
+"""Reads for insights: a profile's nights in a range as plain `NightRecord`s for the pure figures.
+
+A fixed number of queries whatever the range: the nights with their disturbances and intake,
+the night's checklists with their counts, and the routines the profile follows (for the nights a
+routine ran but its checklist was never opened). Everything goes through the journal's and
+routines' scoping selectors, so a profile the user may not see gives nothing.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date, timedelta
+
+from django.db.models import Count, Prefetch, Q
+
+from households.models import Profile
+from journal import clock
+from journal.models import Intake, Night
+from journal.selectors import visible_nights
+from routines import adherence
+from routines.models import Checklist, ChecklistItem, Routine
+
+from .figures import NightRecord
+
+Status = ChecklistItem.Status
+
+
+def night_records(*, user, profile: Profile, start: date, end: date) -> list[NightRecord]:
+    """The profile's logged nights from ``start`` to ``end`` inclusive, oldest first."""
+    nights = (
+        visible_nights(user)
+        .filter(profile=profile, date__gte=start, date__lte=end)
+        .prefetch_related(
+            "disturbances", Prefetch("intakes", queryset=Intake.objects.select_related("item"))
+        )
+        .order_by("date")
+    )
+    completion = routine_completion(user=user, profile=profile, start=start, end=end)
+    return [to_record(night, profile, completion.get(night.date)) for night in nights]
+
+
+def routine_completion(
+    *, user, profile: Profile, start: date, end: date
+) -> dict[date, bool | None]:
+    """For each night: was every routine that ran complete (True), not (False), or no routine
+    ran (absent). A night a routine ran whose checklist was never opened is not complete."""
+    checklists = (
+        Checklist.objects.visible_to(user)
+        .filter(profile=profile, night__gte=start, night__lte=end)
+        .annotate(
+            scheduled=Count("items"),
+            done=Count("items", filter=Q(items__status=Status.DONE)),
+            skipped=Count("items", filter=Q(items__status=Status.SKIPPED)),
+        )
+        .values_list("night", "routine_id", "scheduled", "done", "skipped")
+    )
+    complete: dict[date, bool] = {}
+    opened: dict[date, set[int | None]] = defaultdict(set)
+    for night, routine_id, scheduled, done, skipped in checklists:
+        record = adherence.NightRecord(night=night, scheduled=scheduled, done=done, skipped=skipped)
+        complete[night] = complete.get(night, True) and adherence.is_complete(record)
+        opened[night].add(routine_id)
+    routines = Routine.objects.visible_to(user).filter(followers=profile)
+    for routine in routines:
+        first = max(start, clock.night_of(routine.created_at, profile.zone))
+        for offset in range((end - first).days + 1):
+            night = first + timedelta(days=offset)
+            if routine.runs_on(night) and routine.pk not in opened[night]:
+                complete[night] = False
+    return complete
+
+
+def to_record(night: Night, profile: Profile, routine_complete: bool | None) -> NightRecord:
+    zone = profile.zone
+    window_start, window_end = clock.night_window(night.date, zone)
+    m = night.metrics
+    return NightRecord(
+        date=night.date,
+        window_start=window_start,
+        window_end=window_end,
+        into_bed=night.into_bed,
+        lights_out=night.lights_out,
+        final_wake=night.final_wake,
+        out_of_bed=night.out_of_bed,
+        sleep_onset=m.sleep_onset,
+        tst=m.total_sleep_time,
+        se=m.sleep_efficiency,
+        sol=m.sleep_onset_latency,
+        waso=m.wake_after_sleep_onset,
+        tib=m.time_in_bed,
+        quality=night.quality,
+        rested=night.rested,
+        tags=frozenset(d.name for d in night.disturbances.all()),
+        intake=frozenset(i.item.name for i in night.intakes.all()),
+        routine_complete=routine_complete,
+        zone_name=profile.time_zone,
+    )

@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import render
+from django.utils import timezone
+
+from households import selectors as household_selectors
+from journal import clock
+
+from . import page, ranges, selectors
+
+
+def _profile(request):
+    """The profile asked for (404 outside what the user may see), else their own, else the
+    first one they may see."""
+    raw = request.GET.get("profile")
+    if raw:
+        if not raw.isdigit() or len(raw) > 18:
+            raise Http404("No such profile.")
+        return household_selectors.get_visible_profile(request.user, int(raw))
+    profiles = list(household_selectors.visible_profiles(request.user))
+    own = [profile for profile in profiles if profile.user_id == request.user.pk]
+    return (own or profiles or [None])[0]
+
+
+def insights_context(request, *, default_range: int) -> dict:
+    profile = _profile(request)
+    context = {
+        "profiles": household_selectors.visible_profiles(request.user),
+        "profile": profile,
+        "presets": ranges.PRESETS,
+    }
+    if profile is None:
+        return context
+    # The last night that can have ended is the one under way's eve: last night.
+    last_night = clock.night_of(timezone.now(), profile.zone) - timedelta(days=1)
+    night_range = ranges.pick_range(
+        last_night=last_night,
+        preset=request.GET.get("range"),
+        start=request.GET.get("start"),
+        end=request.GET.get("end"),
+        default=default_range,
+    )
+    # A week before the range too, for the headline's "week before" and rolling means.
+    records = selectors.night_records(
+        user=request.user,
+        profile=profile,
+        start=night_range.start - timedelta(days=7),
+        end=night_range.end,
+    )
+    in_range = [record for record in records if record.date >= night_range.start]
+    context.update(
+        range=night_range,
+        records=in_range,
+        report=page.build(
+            in_range,
+            earlier=records,
+            start=night_range.start,
+            end=night_range.end,
+            work_days=profile.work_days,
+            usual_wake=profile.usual_wake_time,
+        ),
+    )
+    return context
+
+
+@login_required
+def insights(request):
+    context = insights_context(request, default_range=ranges.DEFAULT_PRESET)
+    return render(request, "insights/insights.html", context)
+
+
+@login_required
+def report(request):
+    context = insights_context(request, default_range=14)
+    return render(request, "insights/report.html", context)
