@@ -20,6 +20,8 @@ from insights.records import MINUTES_PER_DAY, OUTCOMES, NightRecord
 # Below this resultant length the clock times point every way at once: there is no mean
 # direction, and the circular SD (which grows without bound as R → 0) is capped here.
 _R_FLOOR = 1e-9
+# Within this of R = 1 the times are the same; the spread this hides is under 0.001 minutes.
+_R_SNAP = 1e-12
 
 
 @dataclass(frozen=True)
@@ -78,8 +80,8 @@ def circular_mean_and_sd(
 
     (None, None) for no times; the SD is None for a single time (one night has no spread, as in
     `summarize`). When the times cancel out (R ≈ 0) there is no mean direction and the mean is
-    None; the SD is then capped at its value for R = 1e-9 rather than infinite. R is clamped to 1
-    so that rounding can never make the SD the root of a negative number.
+    None; the SD is then capped at its value for R = 1e-9 rather than infinite. An R within 1e-12
+    of 1 is read as 1, so identical times have an SD of exactly 0, never rounding noise.
     """
     n = 0
     sum_cos = sum_sin = 0.0
@@ -90,7 +92,11 @@ def circular_mean_and_sd(
         n += 1
     if n == 0:
         return None, None
-    resultant = min(math.hypot(sum_cos, sum_sin) / n, 1.0)
+    resultant = math.hypot(sum_cos, sum_sin) / n
+    if resultant > 1 - _R_SNAP:
+        # Identical times give R = 1 up to rounding, and the square root magnifies that rounding
+        # into a spread of 10⁻⁵ minutes (or the root of a negative number): call it exactly 1.
+        resultant = 1.0
     sd = None
     if n >= 2:
         sd = math.sqrt(-2 * math.log(max(resultant, _R_FLOOR))) * MINUTES_PER_DAY / (2 * math.pi)
