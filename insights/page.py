@@ -1,17 +1,17 @@
 """Everything an insights page or report shows for one profile and range, from plain records.
 
 Pure: the view maps nights onto `NightRecord`s (insights.selectors) and hands them here; this
-module only calls the figures and the chart geometry and bundles the answers for templates.
+module only calls the figures and bundles the answers for templates.
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
-from datetime import date, time, timedelta
+from datetime import date, time
 
-from . import figures
-from .figures import NightRecord
+from . import comparisons, regularity, stats, trends, worksheet
+from .records import NightRecord
 
 SUMMARY_ROWS = (
     ("tst", "Total sleep", "duration"),
@@ -22,6 +22,12 @@ SUMMARY_ROWS = (
     ("quality", "Sleep quality (1–5)", "rating"),
     ("rested", "Rested on waking (1–5)", "rating"),
 )
+OUTCOMES = (
+    ("tst", "Total sleep", "duration"),
+    ("se", "Sleep efficiency", "percent"),
+    ("sol", "Time to fall asleep", "duration"),
+    ("quality", "Sleep quality", "rating"),
+)
 
 
 @dataclass(frozen=True)
@@ -29,41 +35,53 @@ class SummaryRow:
     key: str
     label: str
     kind: str
-    summary: figures.Summary
+    summary: stats.Summary
 
 
 @dataclass(frozen=True)
 class ClockRow:
     label: str
-    mean: float | None  # minutes after midnight
-    sd: float | None
-    n: int
+    figures: regularity.ClockSummary
+
+
+@dataclass(frozen=True)
+class RoutineRow:
+    label: str
+    group: comparisons.RoutineGroup
+
+
+@dataclass(frozen=True)
+class OutcomeRow:
+    label: str
+    kind: str
+    comparison: comparisons.Comparison | None
+
+
+@dataclass(frozen=True)
+class TagRow:
+    kind: str  # "disturbance" or "intake"
+    name: str
+    n_with: int
+    n_without: int
+    outcomes: list[OutcomeRow]
 
 
 @dataclass
 class Report:
     nights: int  # nights in the range
     logged: int
-    headline: figures.Headline | None
+    headline: trends.Headline | None
     summary: list[SummaryRow]
     sri: float | None
     clocks: list[ClockRow]
-    jet_lag: figures.SocialJetLag | None
-    weekdays: list
-    routines: figures.RoutineGroups
-    comparisons: list
-    window: figures.SleepWindow | None
-    window_history: list = field(default_factory=list)
-
-
-def _clock_row(label: str, moments: Sequence[tuple]) -> ClockRow:
-    minutes = [figures.clock_minutes(moment, zone) for moment, zone in moments]
-    mean, sd = figures.circular_mean_and_sd(minutes)
-    return ClockRow(label=label, mean=mean, sd=sd, n=len(minutes))
-
-
-def _mid_sleep(record: NightRecord):
-    return record.sleep_onset + (record.final_wake - record.sleep_onset) / 2
+    jet_lag: regularity.SocialJetLag | None
+    weekdays: list[trends.WeekdayRow]
+    routines: list[RoutineRow]
+    routine_nights: int  # nights a routine ran
+    tags: list[TagRow]
+    window: worksheet.SleepWindow | None
+    window_history: list[worksheet.WeekRow] = field(default_factory=list)
+    minimum_nights: int = comparisons.MIN_NIGHTS
 
 
 def build(
@@ -75,31 +93,44 @@ def build(
     work_days: Collection[int],
     usual_wake: time,
 ) -> Report:
-    """``records`` are the range's nights; ``earlier`` the same plus the week before the range
-    (the headline compares the range's last week with the one before)."""
-    slept = [r for r in records if r.sleep_onset is not None and r.final_wake is not None]
+    """``records`` are the range's nights, oldest first; ``earlier`` the same plus the week
+    before the range, so that the headline can compare the range's last week with the one
+    before even when the range is a week long."""
+    clocks = regularity.clock_time_variability(records)
+    groups = comparisons.routine_groups(records)
     return Report(
         nights=(end - start).days + 1,
         logged=len(records),
-        headline=figures.week_over_week(earlier, end),
+        headline=trends.week_over_week(earlier, end),
         summary=[
-            SummaryRow(key, label, kind, figures.summarize(getattr(r, key) for r in records))
+            SummaryRow(key, label, kind, stats.summarize(getattr(r, key) for r in records))
             for key, label, kind in SUMMARY_ROWS
         ],
-        sri=figures.sleep_regularity_index(records),
+        sri=regularity.sleep_regularity_index(records),
         clocks=[
-            _clock_row("Fell asleep", [(r.sleep_onset, r.zone_name) for r in slept]),
-            _clock_row("Woke up", [(r.final_wake, r.zone_name) for r in slept]),
-            _clock_row("Mid-sleep", [(_mid_sleep(r), r.zone_name) for r in slept]),
+            ClockRow("Fell asleep", clocks.sleep_onset),
+            ClockRow("Woke up", clocks.final_wake),
+            ClockRow("Mid-sleep", clocks.mid_sleep),
         ],
-        jet_lag=figures.social_jet_lag(records, work_days),
-        weekdays=figures.weekday_pattern(records),
-        routines=figures.routine_groups(records),
-        comparisons=figures.tag_comparisons(records),
-        window=figures.sleep_window(records, usual_wake),
-        window_history=figures.sleep_window_history(records, usual_wake),
+        jet_lag=regularity.social_jet_lag(records, work_days),
+        weekdays=trends.weekday_pattern(records),
+        routines=[
+            RoutineRow("Routine complete", groups.complete),
+            RoutineRow("Not complete", groups.incomplete),
+        ],
+        routine_nights=groups.complete.n + groups.incomplete.n,
+        tags=[
+            TagRow(
+                kind=tag.kind,
+                name=tag.name,
+                n_with=tag.n_with,
+                n_without=tag.n_without,
+                outcomes=[
+                    OutcomeRow(label, kind, tag.outcomes.get(key)) for key, label, kind in OUTCOMES
+                ],
+            )
+            for tag in comparisons.tag_comparisons(records)
+        ],
+        window=worksheet.sleep_window(records, usual_wake),
+        window_history=worksheet.sleep_window_history(records, usual_wake),
     )
-
-
-def week_before(start: date) -> date:
-    return start - timedelta(days=7)

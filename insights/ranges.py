@@ -35,7 +35,11 @@ def _parse(raw: str | None) -> date | None:
 
 
 def pick_range(
-    *, last_night: date, preset: str | None, start: str | None, end: str | None,
+    *,
+    last_night: date,
+    preset: str | None,
+    start: str | None,
+    end: str | None,
     default: int = DEFAULT_PRESET,
 ) -> NightRange:
     """The range asked for, ending at ``last_night`` at the latest (the last night that may be
@@ -67,6 +71,8 @@ def pick_range(
 
 def _preset_range(last_night: date, nights: int, problem: str) -> NightRange:
     return NightRange(
-        start=last_night - timedelta(days=nights - 1), end=last_night, preset=nights,
+        start=last_night - timedelta(days=nights - 1),
+        end=last_night,
+        preset=nights,
         problem=problem,
     )

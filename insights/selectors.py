@@ -20,14 +20,15 @@ from journal.selectors import visible_nights
 from routines import adherence
 from routines.models import Checklist, ChecklistItem, Routine
 
-from .figures import NightRecord
+from .records import NightRecord
 
 Status = ChecklistItem.Status
 
 
-def night_records(*, user, profile: Profile, start: date, end: date) -> list[NightRecord]:
-    """The profile's logged nights from ``start`` to ``end`` inclusive, oldest first."""
-    nights = (
+def nights_in_range(*, user, profile: Profile, start: date, end: date) -> list[Night]:
+    """The profile's logged nights from ``start`` to ``end`` inclusive, oldest first, with
+    everything a diary table shows."""
+    return list(
         visible_nights(user)
         .filter(profile=profile, date__gte=start, date__lte=end)
         .prefetch_related(
@@ -35,6 +36,12 @@ def night_records(*, user, profile: Profile, start: date, end: date) -> list[Nig
         )
         .order_by("date")
     )
+
+
+def night_records(
+    *, user, profile: Profile, nights: list[Night], start: date, end: date
+) -> list[NightRecord]:
+    """``nights`` (of ``profile``, from ``nights_in_range``) as records for the figures."""
     completion = routine_completion(user=user, profile=profile, start=start, end=end)
     return [to_record(night, profile, completion.get(night.date)) for night in nights]
 

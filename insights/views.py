@@ -44,17 +44,18 @@ def insights_context(request, *, default_range: int) -> dict:
         end=request.GET.get("end"),
         default=default_range,
     )
-    # A week before the range too, for the headline's "week before" and rolling means.
+    # A week before the range too, for the headline's "week before".
+    first = night_range.start - timedelta(days=7)
+    nights = selectors.nights_in_range(
+        user=request.user, profile=profile, start=first, end=night_range.end
+    )
     records = selectors.night_records(
-        user=request.user,
-        profile=profile,
-        start=night_range.start - timedelta(days=7),
-        end=night_range.end,
+        user=request.user, profile=profile, nights=nights, start=first, end=night_range.end
     )
     in_range = [record for record in records if record.date >= night_range.start]
     context.update(
         range=night_range,
-        records=in_range,
+        nights=[night for night in nights if night.date >= night_range.start],
         report=page.build(
             in_range,
             earlier=records,
@@ -63,6 +64,7 @@ def insights_context(request, *, default_range: int) -> dict:
             work_days=profile.work_days,
             usual_wake=profile.usual_wake_time,
         ),
+        charts=page.charts(in_range, start=night_range.start, end=night_range.end),
     )
     return context
 

@@ -12,9 +12,7 @@ LAST = date(2026, 11, 24)
 
 def test_presets_end_last_night():
     r = pick_range(last_night=LAST, preset="7", start=None, end=None)
-    assert (r.start, r.end, r.preset, r.nights, r.problem) == (
-        date(2026, 11, 18), LAST, 7, 7, ""
-    )
+    assert (r.start, r.end, r.preset, r.nights, r.problem) == (date(2026, 11, 18), LAST, 7, 7, "")
 
 
 def test_the_default_is_thirty_nights():
