@@ -1,0 +1,143 @@
+"""The small pieces every chart is drawn from: shapes, labels, a table, nice ticks and number text.
+
+Pure standard library: the charts in ``insights.charts`` build these, ``insights/charts.html``
+draws them as SVG. Coordinates are user units of the chart's viewBox, rounded to 0.1.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+# Every chart is this many units wide; the SVG scales it to the width of the page.
+WIDTH = 320
+
+
+def r1(value: float) -> float:
+    """A coordinate rounded to a tenth of a unit: enough for a screen, short in the markup."""
+    return round(value, 1)
+
+
+def clamp(value: float, lo: float, hi: float) -> float:
+    return min(max(value, lo), hi)
+
+
+def finite(value: float | None) -> float | None:
+    """The value, or None when it is missing, NaN or infinite (never drawn as a number)."""
+    if value is None or not math.isfinite(value):
+        return None
+    return value
+
+
+@dataclass(frozen=True)
+class Rect:
+    x: float
+    y: float
+    width: float
+    height: float
+    css: str
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class Line:
+    x1: float
+    y1: float
+    x2: float
+    y2: float
+    css: str = ""
+
+
+@dataclass(frozen=True)
+class Dot:
+    cx: float
+    cy: float
+    r: float
+    css: str
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class Label:
+    x: float
+    y: float
+    text: str
+    anchor: str = "middle"  # SVG text-anchor: start, middle or end
+    css: str = ""
+
+
+@dataclass(frozen=True)
+class Polyline:
+    points: tuple[tuple[float, float], ...]
+    css: str
+    title: str = ""
+
+    @property
+    def svg_points(self) -> str:
+        """The points as SVG wants them: "x1,y1 x2,y2 …"."""
+        return " ".join(f"{x:g},{y:g}" for x, y in self.points)
+
+
+@dataclass(frozen=True)
+class Table:
+    """The chart's numbers as a table: its text alternative."""
+
+    caption: str
+    head: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
+class LegendItem:
+    swatch: Rect | None  # None when the words carry their own glyph ("| woke")
+    label: Label
+    fill: Rect | None = None  # a heatmap swatch filled from the bottom, as its cells are
+
+
+def nice_ticks(lo: float, hi: float, count: int = 4) -> tuple[float, ...]:
+    """Round tick values (steps of 1, 2, 2.5 or 5 × 10ⁿ) from at or below lo to at or above hi."""
+    if hi < lo:
+        lo, hi = hi, lo
+    if hi == lo:
+        lo, hi = lo - 1, hi + 1
+    raw = (hi - lo) / count
+    magnitude = 10 ** math.floor(math.log10(raw))
+    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
+    start = math.floor(lo / step) * step
+    steps = math.ceil(round((hi - start) / step, 9))
+    return tuple(round(start + i * step, 9) for i in range(steps + 1))
+
+
+def hours_and_minutes(minutes: float) -> str:
+    """Minutes as "6 h 45 min", "45 min" or "8 h" (as the journal pages write durations)."""
+    total = round(minutes)
+    hours, rest = divmod(abs(total), 60)
+    sign = "−" if total < 0 else ""
+    if not hours:
+        return f"{sign}{rest} min"
+    if not rest:
+        return f"{sign}{hours} h"
+    return f"{sign}{hours} h {rest} min"
+
+
+def value_text(value: float | None, unit: str) -> str:
+    """A value for a title or table: minutes as hours and minutes, others with one decimal."""
+    if value is None:
+        return "—"
+    if unit == "min":
+        return hours_and_minutes(value)
+    return f"{value:.1f} {unit}".rstrip()
+
+
+def tick_text(value: float, unit: str) -> str:
+    """A short axis label: "7 h", "7.5 h", "85 %"."""
+    if unit == "min":
+        return f"{value / 60:g} h"
+    return f"{value:g} {unit}".rstrip()
+
+
+def value_ticks(lo: float, hi: float, unit: str, count: int = 4) -> tuple[float, ...]:
+    """Nice ticks; for minutes, nice in hours (so 6 h, 7 h, 8 h rather than 400, 450 min)."""
+    if unit == "min":
+        return tuple(t * 60 for t in nice_ticks(lo / 60, hi / 60, count))
+    return nice_ticks(lo, hi, count)
