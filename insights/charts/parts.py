@@ -1,13 +1,14 @@
-"""The small pieces every chart is drawn from: shapes, labels, a table, nice ticks and number text.
+"""The pieces every chart is drawn from: shapes, labels, a table, a legend, ticks and number text.
 
-Pure standard library: the charts in ``insights.charts`` build these, ``insights/charts.html``
-draws them as SVG. Coordinates are user units of the chart's viewBox, rounded to 0.1.
+Coordinates are user units of the chart's viewBox, rounded to 0.1.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 # Every chart is this many units wide; the SVG scales it to the width of the page.
 WIDTH = 320
@@ -141,3 +142,49 @@ def value_ticks(lo: float, hi: float, unit: str, count: int = 4) -> tuple[float,
     if unit == "min":
         return tuple(t * 60 for t in nice_ticks(lo / 60, hi / 60, count))
     return nice_ticks(lo, hi, count)
+
+
+NO_NIGHTS = "No nights yet."
+DAY_MINUTES = 1440
+
+
+@dataclass(frozen=True)
+class Chart:
+    """What every chart has: its size, its accessible name and summary, and its numbers."""
+
+    chart_id: str  # unique on the page: the SVG's title and desc ids derive from it
+    width: float
+    height: float
+    title: str
+    desc: str
+    empty: str  # "" when there is something to draw, else the sentence to show instead
+    table: Table
+
+    @property
+    def viewbox(self) -> str:
+        return f"0 0 {self.width:g} {self.height:g}"
+
+
+def legend_row(
+    items: Sequence[tuple[str, str] | tuple[str, str, float]], *, y: float, x: float = 4
+) -> tuple[LegendItem, ...]:
+    """Swatches with their words, left to right on one line (about 5.5 units a character).
+
+    An item whose css is "" has no swatch: its words start with their own glyph. A third value
+    fills the swatch from the bottom by that share, as the heatmap's cells are.
+    """
+    legend = []
+    for css, text, *share in items:
+        swatch = Rect(x, r1(y - 9), 11, 11, css) if css else None
+        fill = None
+        if swatch and share and share[0] > 0:
+            height = r1(11 * share[0])
+            fill = Rect(x, r1(y + 2 - height), 11, height, css.replace("adh ", "adh-fill "))
+        start = x + 15 if css else x
+        legend.append(LegendItem(swatch, Label(r1(start), y, text, "start", "legend"), fill))
+        x = r1(start + 5.5 * len(text) + 10)
+    return tuple(legend)
+
+
+def date_text(day: date) -> str:
+    return f"{day.day} {day:%b}"
