@@ -88,7 +88,7 @@ def adherence_heatmap(
     monday = nights[0][0] - timedelta(days=nights[0][0].weekday())
     weeks = (nights[-1][0] - monday).days // 7 + 1
     cell = min(HEAT_CELL, (WIDTH - HEAT_LEFT - 4) / weeks)
-    inner = cell - 2
+    inner = cell - min(2, cell * 0.15)  # a gap between cells, small when they are small
     cells = []
     for d, share in nights:
         column, row = (d - monday).days // 7, d.weekday()

@@ -99,14 +99,16 @@ def nice_ticks(lo: float, hi: float, count: int = 4) -> tuple[float, ...]:
     """Round tick values (steps of 1, 2, 2.5 or 5 × 10ⁿ) from at or below lo to at or above hi."""
     if hi < lo:
         lo, hi = hi, lo
-    if hi == lo:
-        lo, hi = lo - 1, hi + 1
+    if hi - lo <= 0:
+        pad = max(abs(lo) * 0.1, 1)
+        lo, hi = lo - pad, hi + pad
     raw = (hi - lo) / count
     magnitude = 10 ** math.floor(math.log10(raw))
     step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
+    digits = max(0, 2 - math.floor(math.log10(step)))  # enough to keep 2.5 × 10ⁿ exact
     start = math.floor(lo / step) * step
-    steps = math.ceil(round((hi - start) / step, 9))
-    return tuple(round(start + i * step, 9) for i in range(steps + 1))
+    steps = max(1, math.ceil(round((hi - start) / step, 9)))
+    return tuple(round(start + i * step, digits) for i in range(steps + 1))
 
 
 def hours_and_minutes(minutes: float) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -57,11 +58,13 @@ def trend(
     calendar night (None where nothing was logged) so the line breaks where the diary does.
     ``unit`` "min" shows hours on the axis; any other unit ("%") is printed after the value.
     """
-    chart_id = chart_id or "trend-" + "-".join(y_label.lower().split())
+    if len(rolling) != len(points):
+        raise ValueError(f"{len(rolling)} rolling means for {len(points)} nights")
+    chart_id = chart_id or "trend-" + "-".join(re.findall(r"[a-z0-9]+", y_label.lower()))
     pairs = sorted(
         (
             (day, finite(value), finite(mean))
-            for (day, value), mean in zip(points, rolling, strict=False)
+            for (day, value), mean in zip(points, rolling, strict=True)
         ),
         key=lambda p: p[0],
     )
