@@ -341,6 +341,15 @@ class TestAdherenceHeatmap:
         assert [label.text for label in chart.month_labels] == ["Mar", "Apr", "May"]
         assert chart.cells[0].outline.width >= 16  # big enough to tap and see on a phone
 
+    def test_a_year_wraps_into_bands_of_fourteen_weeks_that_fit_a_phone(self):
+        days = [(date(2025, 11, 20) + timedelta(days=i), 1.0) for i in range(365)]
+        chart = adherence_heatmap(days)
+        xs = {cell.outline.x for cell in chart.cells}
+        assert len(xs) == 14 and max(xs) + chart.cells[0].outline.width <= chart.width
+        assert len(chart.weekday_labels) == 4 * 7  # 53 weeks make 4 bands, each labelled
+        assert chart.cells[0].outline.width >= 16
+        assert [label.text for label in chart.month_labels][:3] == ["Nov", "Dec", "Jan"]
+
     def test_the_legend_does_not_rely_on_colour(self):
         chart = adherence_heatmap([(D, 0.5)])
         words = [item.label.text for item in chart.legend]

@@ -1,7 +1,12 @@
-"""A calendar heatmap of routine adherence: weeks as columns, Monday at the top."""
+"""A calendar heatmap of routine adherence: weeks as columns, Monday at the top.
+
+Up to 14 weeks (98 nights) make one band that fits a 390 px phone; a longer range wraps into
+bands of 14 weeks, one under the other, so the cells stay big enough to see and tap.
+"""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -47,6 +52,7 @@ ADHERENCE_LEVELS = (
 )
 LEGEND_SHARES = (0, 0.3, 0.7, 1, 0)  # how full each level's legend swatch is drawn
 HEAT_LEFT, HEAT_TOP, HEAT_CELL = 30.0, 16.0, 20.0
+BAND_WEEKS, BAND_GAP = 14, 8.0  # 14 columns of 20 fit the width; longer ranges wrap
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
@@ -87,27 +93,36 @@ def adherence_heatmap(
         return Heatmap(chart_id, WIDTH, 40, title, NO_NIGHTS, NO_NIGHTS, table, (), (), (), ())
     monday = nights[0][0] - timedelta(days=nights[0][0].weekday())
     weeks = (nights[-1][0] - monday).days // 7 + 1
-    cell = min(HEAT_CELL, (WIDTH - HEAT_LEFT - 4) / weeks)
-    inner = cell - min(2, cell * 0.15)  # a gap between cells, small when they are small
+    bands = math.ceil(weeks / BAND_WEEKS)  # a long range wraps into bands of 14 weeks
+    band_height = HEAT_TOP + 7 * HEAT_CELL + BAND_GAP
+    inner = HEAT_CELL - 2
     cells = []
     for d, share in nights:
-        column, row = (d - monday).days // 7, d.weekday()
-        x, y = r1(HEAT_LEFT + column * cell), r1(HEAT_TOP + row * cell)
+        band, column = divmod((d - monday).days // 7, BAND_WEEKS)
+        x = r1(HEAT_LEFT + column * HEAT_CELL)
+        y = r1(band * band_height + HEAT_TOP + d.weekday() * HEAT_CELL)
         level = adherence_level(share)
         text = f"{d:%a} {date_text(d)}: {share_text(share)}"
         fill = None
         if share is not None and share > 0:
             height = r1(inner * clamp(share, 0, 1))
-            fill = Rect(x, r1(y + inner - height), r1(inner), height, f"adh-fill adh-{level}", text)
-        cells.append(Cell(Rect(x, y, r1(inner), r1(inner), f"adh adh-{level}", text), fill, level))
-    step = 1 if cell >= 12 else 2
+            fill = Rect(x, r1(y + inner - height), inner, height, f"adh-fill adh-{level}", text)
+        cells.append(Cell(Rect(x, y, inner, inner, f"adh adh-{level}", text), fill, level))
     weekday_labels = tuple(
-        Label(HEAT_LEFT - 4, r1(HEAT_TOP + i * cell + inner / 2 + 3.5), name, "end", "weekday")
+        Label(HEAT_LEFT - 4, r1(band * band_height + HEAT_TOP + i * HEAT_CELL + 12.5), name, "end")
+        for band in range(bands)
         for i, name in enumerate(WEEKDAYS)
-        if i % step == 0
     )
-    month_labels = _month_labels(monday, weeks, cell, first=nights[0][0])
-    grid_bottom = HEAT_TOP + 7 * cell
+    month_labels = tuple(
+        label
+        for band in range(bands)
+        for label in _month_labels(
+            max(nights[0][0], monday + timedelta(weeks=band * BAND_WEEKS)),
+            min(weeks - band * BAND_WEEKS, BAND_WEEKS),
+            top=band * band_height,
+        )
+    )
+    grid_bottom = bands * band_height - BAND_GAP
     samples = [
         (f"adh adh-{level}", words, share)
         for (level, words), share in zip(ADHERENCE_LEVELS, LEGEND_SHARES, strict=True)
@@ -137,19 +152,18 @@ def adherence_heatmap(
     )
 
 
-def _month_labels(monday: date, weeks: int, cell: float, *, first: date) -> tuple[Label, ...]:
-    """A month's name over the week its 1st falls in; the first week's month only if it fits."""
+def _month_labels(first: date, weeks: int, *, top: float) -> tuple[Label, ...]:
+    """A band's month names, each over the week its 1st falls in, starting with the first's."""
+    monday = first - timedelta(days=first.weekday())
     starts = [(0, first)]
     for column in range(weeks):
         week = (monday + timedelta(days=column * 7 + k) for k in range(7))
         first_of_month = next((d for d in week if d.day == 1), None)
-        if first_of_month:
+        if first_of_month and first_of_month > first:
             starts.append((column, first_of_month))
-    if len(starts) > 1 and (starts[1][0] - starts[0][0]) * cell < 28:
-        starts.pop(0)  # the range starts late in a month: name the next one instead
-    labels, last = [], None
-    for column, day in starts:
-        if last is None or (column - last) * cell >= 28:
-            labels.append(Label(r1(HEAT_LEFT + column * cell), 11, f"{day:%b}", "start"))
-            last = column
-    return tuple(labels)
+    if len(starts) > 1 and starts[1][0] * HEAT_CELL < 28:
+        starts.pop(0)  # the band starts late in a month: name the next one instead
+    return tuple(
+        Label(r1(HEAT_LEFT + column * HEAT_CELL), r1(top + 11), f"{day:%b}", "start")
+        for column, day in starts
+    )

@@ -170,7 +170,7 @@ class Chart:
 def legend_row(
     items: Sequence[tuple[str, str] | tuple[str, str, float]], *, y: float, x: float = 4
 ) -> tuple[LegendItem, ...]:
-    """Swatches with their words, left to right on one line (about 5.5 units a character).
+    """Swatches with their words, left to right on one line (about 5.8 units a character).
 
     An item whose css is "" has no swatch: its words start with their own glyph. A third value
     fills the swatch from the bottom by that share, as the heatmap's cells are.
@@ -184,7 +184,7 @@ def legend_row(
             fill = Rect(x, r1(y + 2 - height), 11, height, css.replace("adh ", "adh-fill "))
         start = x + 15 if css else x
         legend.append(LegendItem(swatch, Label(r1(start), y, text, "start", "legend"), fill))
-        x = r1(start + 5.5 * len(text) + 10)
+        x = r1(start + 5.8 * len(text) + 10)
     return tuple(legend)
 
 
