@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from .parts import (
+    DAY_MINUTES,
     NO_NIGHTS,
     WIDTH,
     Chart,
@@ -23,8 +24,6 @@ from .parts import (
     legend_row,
     r1,
 )
-
-DAY_MINUTES = 1440
 
 
 @dataclass(frozen=True)
@@ -145,9 +144,10 @@ def _bar(
 
 
 def _rect(extent: tuple[float, float] | None, top: float, css: str, title: str) -> Rect | None:
-    return (
-        None if extent is None else Rect(extent[0], top, r1(extent[1] - extent[0]), 12, css, title)
-    )
+    if extent is None:
+        return None
+    start, end = extent
+    return Rect(start, top, r1(end - start), 12, css, title)
 
 
 def _row(

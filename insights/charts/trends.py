@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -106,32 +106,7 @@ def trend(
         for d, v, _ in pairs
         if v is not None
     )
-    runs: list[list[tuple[date, float]]] = [[]]
-    for d, _, m in pairs:
-        if m is None:
-            runs.append([])
-        else:
-            runs[-1].append((d, m))
-    lines = tuple(
-        Polyline(
-            tuple((x_of(d), y_of(m)) for d, m in run),
-            "rolling",
-            f"7-night mean, {date_text(run[0][0])} to {date_text(run[-1][0])}",
-        )
-        for run in runs
-        if len(run) > 1
-    )
-    lone = tuple(
-        Dot(
-            x_of(run[0][0]),
-            y_of(run[0][1]),
-            2,
-            "rolling-point",
-            f"7-night mean to {date_text(run[0][0])}: {value_text(run[0][1], unit)}",
-        )
-        for run in runs
-        if len(run) == 1
-    )
+    lines, lone = _rolling(pairs, x_of, y_of, unit)
     label_days = sorted({first + timedelta(days=round(days * k / 3)) for k in range(4)})
     x_labels = tuple(
         Label(
@@ -173,3 +148,40 @@ def trend(
             [("value-swatch", "one night"), ("rolling-swatch", "7-night mean")], y=182
         ),
     )
+
+
+def _rolling(
+    pairs: Sequence[tuple[date, float | None, float | None]],
+    x_of: Callable[[date], float],
+    y_of: Callable[[float], float],
+    unit: str,
+) -> tuple[tuple[Polyline, ...], tuple[Dot, ...]]:
+    """The rolling mean as lines broken at every None, and a dot for a run of one night."""
+    runs: list[list[tuple[date, float]]] = [[]]
+    for day, _, mean in pairs:
+        if mean is None:
+            runs.append([])
+        else:
+            runs[-1].append((day, mean))
+    lines = tuple(
+        Polyline(
+            tuple((x_of(day), y_of(mean)) for day, mean in run),
+            "rolling",
+            f"7-night mean, {date_text(run[0][0])} to {date_text(run[-1][0])}",
+        )
+        for run in runs
+        if len(run) > 1
+    )
+    lone = tuple(
+        Dot(
+            x_of(day),
+            y_of(mean),
+            2,
+            "rolling-point",
+            f"7-night mean to {date_text(day)}: {value_text(mean, unit)}",
+        )
+        for run in runs
+        if len(run) == 1
+        for day, mean in run
+    )
+    return lines, lone
