@@ -185,6 +185,10 @@ class TestSleepLog:
         assert any(item.label.text == "* clocks changed" for item in chart.legend)
         assert "1 with a clock change" in chart.desc
 
+    def test_hover_times_are_the_clock_times_that_night(self):
+        chart = sleep_log([night(date(2026, 3, 28), (23, 0), (7, 0))])
+        assert chart.rows[0].bed.title.endswith("in bed 23:00–07:00, 7 h")
+
     def test_an_unlogged_night_is_a_gap_not_a_zero_bar(self):
         chart = sleep_log([LogInput(label="Tue 3", date=D, window_minutes=1440)])
         (row,) = chart.rows
