@@ -6,10 +6,11 @@ module only calls the figures and bundles the answers for templates.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, time
+from datetime import date, time, timedelta
 
+from . import charts as chart_geometry
 from . import comparisons, regularity, stats, trends, worksheet
 from .records import NightRecord
 
@@ -133,4 +134,67 @@ def build(
         ],
         window=worksheet.sleep_window(records, usual_wake),
         window_history=worksheet.sleep_window_history(records, usual_wake),
+    )
+
+
+@dataclass(frozen=True)
+class Charts:
+    sleep_log: chart_geometry.SleepLogChart
+    tst_trend: chart_geometry.TrendChart
+    se_trend: chart_geometry.TrendChart
+    weekdays: chart_geometry.BarChart
+    adherence: chart_geometry.Heatmap
+
+
+def charts(
+    records: Sequence[NightRecord],
+    *,
+    routine_shares: Mapping[date, float | None],
+    start: date,
+    end: date,
+) -> Charts:
+    """The charts of a range: every calendar night has its place, logged or not."""
+    by_date = {record.date: record for record in records}
+    days = [start + timedelta(days=offset) for offset in range((end - start).days + 1)]
+    tst = [getattr(by_date.get(day), "tst", None) for day in days]
+    se = [getattr(by_date.get(day), "se", None) for day in days]
+    return Charts(
+        sleep_log=chart_geometry.sleep_log(
+            [
+                chart_geometry.LogInput.from_times(
+                    label=f"{record.date:%a} {record.date.day}",
+                    night=record.date,
+                    zone=record.zone_name,
+                    in_bed=record.into_bed,
+                    out_of_bed=record.out_of_bed,
+                    sleep_onset=record.sleep_onset,
+                    final_wake=record.final_wake,
+                    awakenings=record.awakenings,
+                    nap_minutes=record.nap_minutes,
+                )
+                for record in records
+            ]
+        ),
+        tst_trend=chart_geometry.trend(
+            list(zip(days, tst, strict=True)),
+            stats.rolling_mean(tst),
+            y_label="Total sleep",
+            unit="min",
+        ),
+        se_trend=chart_geometry.trend(
+            list(zip(days, se, strict=True)),
+            stats.rolling_mean(se),
+            y_label="Sleep efficiency",
+            unit="%",
+            y_min=0,
+            y_max=100,
+        ),
+        weekdays=chart_geometry.weekday_bars(
+            [(row.name[:3], row.mean_tst, row.n) for row in trends.weekday_pattern(records)],
+            unit="min",
+            y_label="Mean total sleep",
+        ),
+        adherence=chart_geometry.adherence_heatmap(
+            [(day, routine_shares.get(day)) for day in days]
+        ),
     )

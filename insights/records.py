@@ -45,6 +45,8 @@ class NightRecord:
     tib: float | None = None  # time in bed, minutes
     quality: int | None = None  # 1–5
     rested: int | None = None  # 1–5
+    awakenings: int | None = None  # not counting the final one; marked on the sleep log
+    nap_minutes: int | None = None
     tags: frozenset[str] = field(default_factory=frozenset)  # disturbances
     intake: frozenset[str] = field(default_factory=frozenset)  # intake item names
     routine_complete: bool | None = None  # None: no routine ran that night

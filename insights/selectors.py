@@ -39,18 +39,30 @@ def nights_in_range(*, user, profile: Profile, start: date, end: date) -> list[N
 
 
 def night_records(
-    *, user, profile: Profile, nights: list[Night], start: date, end: date
+    *, nights: list[Night], profile: Profile, routine_shares: dict[date, float | None]
 ) -> list[NightRecord]:
-    """``nights`` (of ``profile``, from ``nights_in_range``) as records for the figures."""
-    completion = routine_completion(user=user, profile=profile, start=start, end=end)
-    return [to_record(night, profile, completion.get(night.date)) for night in nights]
+    """``nights`` (of ``profile``, from ``nights_in_range``) as records for the figures. A
+    night's routine is complete when every step not skipped was done (a share of 1)."""
+    return [
+        to_record(
+            night,
+            profile,
+            routine_complete=None
+            if night.date not in routine_shares
+            else routine_shares[night.date] == 1,
+        )
+        for night in nights
+    ]
 
 
-def routine_completion(
-    *, user, profile: Profile, start: date, end: date
-) -> dict[date, bool | None]:
-    """For each night: was every routine that ran complete (True), not (False), or no routine
-    ran (absent). A night a routine ran whose checklist was never opened is not complete."""
+def routine_shares(*, user, profile: Profile, start: date, end: date) -> dict[date, float | None]:
+    """For each night from ``start`` to ``end`` that a routine ran for the profile, the share of
+    the steps not skipped that were done, over every routine that ran that night. A routine that
+    ran but was never opened counts all its steps as not done; None when nothing was expected
+    (every step skipped). Nights no routine ran are absent.
+
+    Three queries: the checklists with their counts, the profile's routines and their steps.
+    """
     checklists = (
         Checklist.objects.visible_to(user)
         .filter(profile=profile, night__gte=start, night__lte=end)
@@ -61,23 +73,29 @@ def routine_completion(
         )
         .values_list("night", "routine_id", "scheduled", "done", "skipped")
     )
-    complete: dict[date, bool] = {}
+    done: dict[date, int] = defaultdict(int)
+    expected: dict[date, int] = defaultdict(int)
     opened: dict[date, set[int | None]] = defaultdict(set)
-    for night, routine_id, scheduled, done, skipped in checklists:
-        record = adherence.NightRecord(night=night, scheduled=scheduled, done=done, skipped=skipped)
-        complete[night] = complete.get(night, True) and adherence.is_complete(record)
+    for night, routine_id, scheduled, done_steps, skipped in checklists:
+        record = adherence.NightRecord(
+            night=night, scheduled=scheduled, done=done_steps, skipped=skipped
+        )
+        done[night] += record.done
+        expected[night] += record.expected
         opened[night].add(routine_id)
-    routines = Routine.objects.visible_to(user).filter(followers=profile)
+    routines = Routine.objects.visible_to(user).filter(followers=profile).prefetch_related("steps")
     for routine in routines:
+        steps = len(routine.steps.all())
         first = max(start, clock.night_of(routine.created_at, profile.zone))
         for offset in range((end - first).days + 1):
             night = first + timedelta(days=offset)
             if routine.runs_on(night) and routine.pk not in opened[night]:
-                complete[night] = False
-    return complete
+                expected[night] += steps
+                opened[night].add(routine.pk)
+    return {night: done[night] / expected[night] if expected[night] else None for night in opened}
 
 
-def to_record(night: Night, profile: Profile, routine_complete: bool | None) -> NightRecord:
+def to_record(night: Night, profile: Profile, *, routine_complete: bool | None) -> NightRecord:
     zone = profile.zone
     window_start, window_end = clock.night_window(night.date, zone)
     m = night.metrics
@@ -97,6 +115,8 @@ def to_record(night: Night, profile: Profile, routine_complete: bool | None) -> 
         tib=m.time_in_bed,
         quality=night.quality,
         rested=night.rested,
+        awakenings=night.awakenings,
+        nap_minutes=night.nap_minutes,
         tags=frozenset(d.name for d in night.disturbances.all()),
         intake=frozenset(i.item.name for i in night.intakes.all()),
         routine_complete=routine_complete,

@@ -35,8 +35,8 @@ def insights_context(request, *, default_range: int) -> dict:
     }
     if profile is None:
         return context
-    # The last night that can have ended is the one under way's eve: last night.
-    last_night = clock.night_of(timezone.now(), profile.zone) - timedelta(days=1)
+    # Ranges end last night: the one that began yesterday evening (this morning's night).
+    last_night = clock.to_local(timezone.now(), profile.zone).date() - timedelta(days=1)
     night_range = ranges.pick_range(
         last_night=last_night,
         preset=request.GET.get("range"),
@@ -49,9 +49,10 @@ def insights_context(request, *, default_range: int) -> dict:
     nights = selectors.nights_in_range(
         user=request.user, profile=profile, start=first, end=night_range.end
     )
-    records = selectors.night_records(
-        user=request.user, profile=profile, nights=nights, start=first, end=night_range.end
+    shares = selectors.routine_shares(
+        user=request.user, profile=profile, start=first, end=night_range.end
     )
+    records = selectors.night_records(nights=nights, profile=profile, routine_shares=shares)
     in_range = [record for record in records if record.date >= night_range.start]
     context.update(
         range=night_range,
@@ -64,7 +65,9 @@ def insights_context(request, *, default_range: int) -> dict:
             work_days=profile.work_days,
             usual_wake=profile.usual_wake_time,
         ),
-        charts=page.charts(in_range, start=night_range.start, end=night_range.end),
+        charts=page.charts(
+            in_range, routine_shares=shares, start=night_range.start, end=night_range.end
+        ),
     )
     return context
 
