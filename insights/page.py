@@ -66,6 +66,10 @@ class TagRow:
     n_without: int
     outcomes: list[OutcomeRow]
 
+    @property
+    def comparable(self) -> bool:
+        return any(outcome.comparison is not None for outcome in self.outcomes)
+
 
 @dataclass
 class Report:
@@ -137,6 +141,10 @@ def build(
     )
 
 
+# The sleep log draws a row per night: past a month it would be a scroll, not a picture.
+SLEEP_LOG_NIGHTS = 31
+
+
 @dataclass(frozen=True)
 class Charts:
     sleep_log: chart_geometry.SleepLogChart
@@ -152,6 +160,7 @@ def charts(
     routine_shares: Mapping[date, float | None],
     start: date,
     end: date,
+    zone_name: str,
 ) -> Charts:
     """The charts of a range: every calendar night has its place, logged or not."""
     by_date = {record.date: record for record in records}
@@ -160,20 +169,7 @@ def charts(
     se = [getattr(by_date.get(day), "se", None) for day in days]
     return Charts(
         sleep_log=chart_geometry.sleep_log(
-            [
-                chart_geometry.LogInput.from_times(
-                    label=f"{record.date:%a} {record.date.day}",
-                    night=record.date,
-                    zone=record.zone_name,
-                    in_bed=record.into_bed,
-                    out_of_bed=record.out_of_bed,
-                    sleep_onset=record.sleep_onset,
-                    final_wake=record.final_wake,
-                    awakenings=record.awakenings,
-                    nap_minutes=record.nap_minutes,
-                )
-                for record in records
-            ]
+            [_log_input(by_date.get(day), day, zone_name) for day in days[-SLEEP_LOG_NIGHTS:]]
         ),
         tst_trend=chart_geometry.trend(
             list(zip(days, tst, strict=True)),
@@ -197,4 +193,21 @@ def charts(
         adherence=chart_geometry.adherence_heatmap(
             [(day, routine_shares.get(day)) for day in days]
         ),
+    )
+
+
+def _log_input(record: NightRecord | None, night: date, zone_name: str):
+    label = f"{night:%a} {night.day}"
+    if record is None:
+        return chart_geometry.LogInput.from_times(label=label, night=night, zone=zone_name)
+    return chart_geometry.LogInput.from_times(
+        label=label,
+        night=night,
+        zone=record.zone_name,
+        in_bed=record.into_bed,
+        out_of_bed=record.out_of_bed,
+        sleep_onset=record.sleep_onset,
+        final_wake=record.final_wake,
+        awakenings=record.awakenings,
+        nap_minutes=record.nap_minutes,
     )

@@ -66,8 +66,13 @@ def insights_context(request, *, default_range: int) -> dict:
             usual_wake=profile.usual_wake_time,
         ),
         charts=page.charts(
-            in_range, routine_shares=shares, start=night_range.start, end=night_range.end
+            in_range,
+            routine_shares=shares,
+            start=night_range.start,
+            end=night_range.end,
+            zone_name=profile.time_zone,
         ),
+        sleep_log_nights=page.SLEEP_LOG_NIGHTS,
     )
     return context
 

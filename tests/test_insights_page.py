@@ -69,7 +69,7 @@ def test_routines_and_sleep_group_the_nights(client_for, alice, fortnight):
     make_routine([alice.profile], created_at=datetime(2026, 11, 1, tzinfo=UTC))
     page = client_for(alice).get(URL, {"range": "14"}).content.decode()
     assert "Not complete" in page
-    assert "14 nights a routine ran" in page
+    assert "14 logged nights had a routine" in page
 
 
 def test_no_nights_is_said_plainly(client_for, alice):
