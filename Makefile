@@ -4,6 +4,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/nightstand
+# Where `make run` serves, e.g. `make run PORT=8080` (or PORT=8080 in the environment).
+HOST ?= 127.0.0.1
+PORT ?= 8000
 
 .PHONY: install run demo test lint format bench clean
 
@@ -17,14 +20,15 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-# Quick start: SQLite in ./data, demo household, development server.
+# Quick start: SQLite in ./data, demo household (only while it has no accounts), dev server.
 run: install
 	DEBUG=1 DATABASE_URL= $(PY) manage.py migrate --noinput
 	DEBUG=1 DATABASE_URL= $(PY) manage.py demo
-	DEBUG=1 DATABASE_URL= $(PY) manage.py runserver 127.0.0.1:8000
+	DEBUG=1 DATABASE_URL= $(PY) manage.py runserver $(HOST):$(PORT)
 
+# The demo household in the quick-start database even when it has accounts of its own.
 demo: install
-	$(PY) manage.py demo
+	DEBUG=1 DATABASE_URL= $(PY) manage.py demo --force
 
 lint: install
 	$(PY) -m ruff check .

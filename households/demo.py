@@ -11,6 +11,11 @@ from .models import Household, Profile, User
 DEMO_PASSWORD = "sleep-well-demo"
 DEMO_HOUSEHOLD = "The Demo family"
 DEMO_ZONE = "Europe/London"
+DEMO_EMAILS = ("alex@example.com", "sam@example.com")
+
+
+class DemoAddressTaken(Exception):
+    """A demo account's address belongs to someone outside the demo household."""
 
 
 def demo_household_exists() -> bool:
@@ -22,6 +27,12 @@ def create_demo_household(*, reset: bool = False, today: date | None = None) -> 
         for household in Household.objects.filter(name=DEMO_HOUSEHOLD):
             household.members.all().delete()
             household.delete()
+    taken = sorted(User.objects.filter(email__in=DEMO_EMAILS).values_list("email", flat=True))
+    if taken:
+        raise DemoAddressTaken(
+            f"{' and '.join(taken)} already belong{'s' if len(taken) == 1 else ''} to an account "
+            "outside the demo household; the demo accounts need those addresses."
+        )
     household = Household.objects.create(name=DEMO_HOUSEHOLD)
     alex = User.objects.create_user(
         email="alex@example.com",

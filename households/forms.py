@@ -10,8 +10,16 @@ class TimeZoneField(forms.ChoiceField):
         kwargs.setdefault("choices", time_zone_choices)
         kwargs.setdefault("initial", "UTC")
         super().__init__(**kwargs)
-        # static/js/app.js fills in the browser's zone on new forms.
-        self.widget.attrs["data-detect-time-zone"] = ""
+
+
+def offer_browser_zone(form: forms.BaseForm) -> None:
+    """Let static/js/app.js put the browser's zone in a blank form for something new.
+
+    Never in an existing profile's form (its saved zone is the answer, wherever the browser is)
+    nor in a form sent back with errors (the person's own choice stands).
+    """
+    if not form.is_bound:
+        form.fields["time_zone"].widget.attrs["data-detect-time-zone"] = ""
 
 
 class NewAccountForm(forms.Form):
@@ -24,6 +32,10 @@ class NewAccountForm(forms.Form):
         help_text=password_validation.password_validators_help_text_html(),
     )
     time_zone = TimeZoneField()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        offer_browser_zone(self)
 
     def clean_email(self):
         email = self.cleaned_data["email"].lower()
@@ -72,6 +84,7 @@ class ProfileForm(forms.ModelForm):
         self.instance.household = household
         if self.instance.pk is None:
             self.fields["work_days"].initial = [0, 1, 2, 3, 4]
+            offer_browser_zone(self)
 
     def clean_name(self):
         # The unique constraint involves `household`, which is not a form field, so the model

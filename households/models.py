@@ -38,6 +38,15 @@ class Household(models.Model):
 class UserManager(BaseUserManager):
     use_in_migrations = True
 
+    def get_by_natural_key(self, email: str):
+        # Sign-in finds the account however the address is capitalised (sign-up stores it in
+        # lower case). Should two accounts differ only in case (only the admin could make them),
+        # the exact spelling decides rather than an error.
+        try:
+            return self.get(email__iexact=email)
+        except self.model.MultipleObjectsReturned:
+            return self.get(email=email)
+
     def create_user(self, email: str, password: str | None = None, **extra):
         if not email:
             raise ValueError("An email address is required.")

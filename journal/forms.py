@@ -12,10 +12,11 @@ from datetime import date, time
 from typing import Any
 
 from django import forms
+from django.utils import timezone
 
 from households.models import Profile
 
-from . import clock, metrics, selectors
+from . import clock, metrics, plausibility, selectors
 from .models import (
     MAX_AWAKENINGS,
     MAX_MINUTES,
@@ -28,6 +29,8 @@ from .models import (
 )
 
 INTAKE_PREFIX = "intake"
+# Fields that steer the form and are not part of the night.
+FORM_ONLY_FIELDS = ("version", "save_as_entered")
 
 
 def _time_input() -> forms.TimeInput:
@@ -76,6 +79,12 @@ class NightForm(forms.Form):
         queryset=None, required=False, widget=forms.CheckboxSelectMultiple
     )
     notes = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    # The version of the night the edit form was opened at (see `services.update_night`).
+    version = forms.IntegerField(
+        required=False, min_value=1, max_value=2**31 - 1, widget=forms.HiddenInput
+    )
+    # Sent by the "Yes, save it as entered" button shown with a doubt (`plausibility.doubts`).
+    save_as_entered = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
     def __init__(
         self, data=None, *, profile: Profile, night: Night | None = None, extra_intake_rows=0, **kw
@@ -85,8 +94,15 @@ class NightForm(forms.Form):
         self.night = night
         self.existing_night: Night | None = None
         self.resolved: dict[str, Any] = {}
+        # What looks unlikely about the night ({field: question}); not saved without a "yes".
+        self.doubts: dict[str, str] = {}
         household = profile.household
         self.fields["disturbances"].queryset = selectors.disturbances_for(household)
+        if night is not None:
+            self.fields["version"].required = True
+            self.fields["version"].error_messages["required"] = (
+                "This form is missing the night's version: open the night again to edit it."
+            )
         self.intakes = IntakeFormSet(
             _with_extra_rows(data, extra_intake_rows),
             prefix=INTAKE_PREFIX,
@@ -98,6 +114,16 @@ class NightForm(forms.Form):
         night_valid = super().is_valid()
         return self.intakes.is_valid() and night_valid
 
+    def clean_date(self) -> date:
+        night_date = self.cleaned_data["date"]
+        today = clock.to_local(timezone.now(), self.profile.zone).date()
+        problem = plausibility.date_problem(night_date, today=today)
+        if problem is None and not night_has_begun(self.profile, night_date):
+            problem = "That night hasn't begun yet: nights start at noon."
+        if problem:
+            raise forms.ValidationError(problem)
+        return night_date
+
     def clean(self):
         cleaned = super().clean()
         night_date = cleaned.get("date")
@@ -107,12 +133,15 @@ class NightForm(forms.Form):
         clocks = [cleaned.get(name) for name in TIME_FIELDS]
         resolved = clock.resolve_night_times(night_date, zone, clocks)
         self.resolved = dict(zip(TIME_FIELDS, resolved, strict=True))
-        if not night_has_begun(self.profile, night_date):
-            self.add_error("date", "That night hasn't begun yet: nights start at noon.")
         times = self.night_times()
-        for field, message in metrics.check_night(times).items():
+        for field, message in metrics.check_night(times, zone=zone).items():
             if field not in self.errors:
                 self.add_error(field, message)
+        if not any(name in self.errors for name in TIME_FIELDS):
+            self.doubts = plausibility.doubts(times, zone)
+            if not cleaned.get("save_as_entered"):
+                for field, question in self.doubts.items():
+                    self.add_error(field, question)
         others = Night.objects.filter(profile=self.profile, date=night_date)
         if self.night is not None:
             others = others.exclude(pk=self.night.pk)
@@ -141,13 +170,73 @@ class NightForm(forms.Form):
             return self.preview()
         return self.night.metrics if self.night else None
 
+    def take_version(self, version: int) -> None:
+        """Carry `version` from now on: saving this form again saves over that version."""
+        self.data = self.data.copy()
+        self.data["version"] = str(version)
+
+    def changes_from(self, saved: Night) -> list[tuple[str, str, str]]:
+        """(label, saved value, this form's value) for every field where they differ."""
+        before = initial_for_night(saved)
+        cleaned = self.cleaned_data
+        changes = []
+        for name, field in self.fields.items():
+            if name in FORM_ONLY_FIELDS:
+                continue
+            theirs, yours = _shown(field, before.get(name)), _shown(field, cleaned.get(name))
+            if theirs != yours:
+                changes.append((str(field.label or name.capitalize()), theirs, yours))
+        theirs = _shown_intakes(
+            (intake.item.name, intake.amount, intake.unit, saved.local(intake.taken_at))
+            for intake in saved.intakes.all()
+        )
+        yours = _shown_intakes(
+            (
+                form.cleaned_data["item"].name,
+                *(form.cleaned_data.get(k) for k in ("amount", "unit", "taken_at")),
+            )
+            for form in self.intakes.forms
+            if getattr(form, "cleaned_data", {}).get("item") and not form.cleaned_data.get("DELETE")
+        )
+        if theirs != yours:
+            changes.append(("Intake", theirs, yours))
+        return changes
+
     def night_data(self) -> dict[str, Any]:
         """What `services.log_night` needs, once the form is valid."""
         cleaned = self.cleaned_data
-        data = {name: value for name, value in cleaned.items() if name not in TIME_FIELDS}
+        data = {
+            name: value
+            for name, value in cleaned.items()
+            if name not in TIME_FIELDS and name not in FORM_ONLY_FIELDS
+        }
         data.update(self.resolved)
         data["intakes"] = self.intakes.rows(night=cleaned["date"], profile=self.profile)
         return data
+
+
+def _shown(field: forms.Field, value: Any) -> str:
+    """A value as the conflict table shows it."""
+    if value in (None, "", []):
+        return "—"
+    if isinstance(field, forms.ModelMultipleChoiceField):
+        return ", ".join(sorted(str(entry) for entry in value)) or "—"
+    if isinstance(field, forms.TypedChoiceField):
+        return str(dict(field.choices).get(value, value))
+    if isinstance(value, time):
+        return f"{value:%H:%M}"
+    if isinstance(value, date):
+        return f"{value:%-d %B %Y}"
+    return str(value)
+
+
+def _shown_intakes(rows) -> str:
+    shown = []
+    for name, amount, unit, taken in rows:
+        amount = f" {amount.normalize():f}" if amount is not None else ""
+        at = f" at {taken:%H:%M}" if taken else ""
+        shown.append(f"{name}{amount} {unit}".rstrip() + at)
+    return "; ".join(sorted(shown)) or "—"
 
 
 def _with_extra_rows(data, extra: int):
@@ -157,7 +246,7 @@ def _with_extra_rows(data, extra: int):
     data = data.copy()
     key = f"{INTAKE_PREFIX}-TOTAL_FORMS"
     with contextlib.suppress(ValueError):
-        data[key] = str(int(data.get(key, 0)) + extra)
+        data[key] = str(min(int(data.get(key, 0)) + extra, MAX_INTAKE_ROWS))
     return data
 
 
@@ -182,6 +271,7 @@ def initial_for_new_night(*, profile: Profile, night_date: date, previous: Night
 def initial_for_night(night: Night) -> dict:
     initial = {
         "date": night.date,
+        "version": night.version,
         "disturbances": list(night.disturbances.all()),
         **{
             name: getattr(night, name)
@@ -256,8 +346,18 @@ class BaseIntakeFormSet(forms.BaseFormSet):
         return rows
 
 
+# The most intake rows a night has. `absolute_max` caps what a posted TOTAL_FORMS can make the
+# formset build (Django's default would render a thousand rows); `validate_max` says so.
+MAX_INTAKE_ROWS = 20
+
 IntakeFormSet = forms.formset_factory(
-    IntakeForm, formset=BaseIntakeFormSet, extra=1, can_delete=True, max_num=20
+    IntakeForm,
+    formset=BaseIntakeFormSet,
+    extra=1,
+    can_delete=True,
+    max_num=MAX_INTAKE_ROWS,
+    absolute_max=MAX_INTAKE_ROWS,
+    validate_max=True,
 )
 
 

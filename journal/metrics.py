@@ -17,8 +17,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from itertools import pairwise
+from zoneinfo import ZoneInfo
 
-from journal.clock import minutes_between
+from journal.clock import minutes_between, to_local
 
 MINUTES_PER_DAY = 24 * 60
 
@@ -188,11 +189,13 @@ def _format_minutes(minutes: float) -> str:
     return f"{minutes:.1f} minutes"
 
 
-def check_night(times: NightTimes) -> dict[str, str]:
+def check_night(times: NightTimes, *, zone: ZoneInfo | None = None) -> dict[str, str]:
     """Every broken rule as {field name: friendly message}; {} when the night makes sense.
 
     Rules only apply to the fields that are filled in. The message goes on the field the person
     most likely needs to fix; if several rules point at one field, the first one found is kept.
+    `zone` is the profile's: with it, a time that was read as the next day because it is earlier
+    on the clock than the one before it (and so made the night too long) is named as such.
     """
     errors: dict[str, str] = {}
 
@@ -216,20 +219,59 @@ def check_night(times: NightTimes) -> dict[str, str]:
         if gap < 0 or (spans_sleep and gap == 0):
             errors.setdefault(later, _ORDER_MESSAGES[(earlier, later)])
 
-    # Nothing in one night can be more than 24 hours after the first time given.
-    if given:
-        first_name, first = given[0]
-        first_label = dict(_MOMENTS)[first_name]
-        for name, moment in given[1:]:
-            if minutes_between(first, moment) > MINUTES_PER_DAY:
-                if (first_name, name) == ("into_bed", "out_of_bed"):
-                    message = "That's more than 24 hours in bed."
-                else:
-                    message = f"That's more than 24 hours after {first_label}."
-                errors.setdefault(name, f"{message} {_NEXT_DAY_HINT}")
+    if len(given) > 1:
+        _check_span(given, errors, zone)
 
     _check_minutes_fit(times, errors)
     return errors
+
+
+# When a time earlier on the clock than the one before it was read as the next day and that
+# made the night impossibly long, the person typed it wrong: say which order it must be in.
+_ROLLED_MESSAGES: dict[tuple[str, str], str] = {
+    ("into_bed", "lights_out"): "Lights out must be at or after getting into bed.",
+    ("lights_out", "final_wake"): "The final awakening must be after lights out.",
+    ("final_wake", "out_of_bed"): "Out of bed must be at or after the final awakening.",
+    ("into_bed", "final_wake"): "The final awakening must be after getting into bed.",
+    ("into_bed", "out_of_bed"): "Out of bed must be at or after getting into bed.",
+    ("lights_out", "out_of_bed"): "Out of bed must be at or after lights out.",
+}
+
+_ROLLED_HINT = "Read as the next day, it would make the night longer than 24 hours."
+
+
+def longest_step(given: list[tuple[str, datetime]]) -> tuple[str, datetime, str, datetime]:
+    """The two consecutive filled-in times furthest apart: where a night that is too long most
+    likely has its mistake (a time typed wrong, or read as the next day)."""
+    (earlier, start), (later, end) = max(
+        pairwise(given), key=lambda pair: minutes_between(pair[0][1], pair[1][1])
+    )
+    return earlier, start, later, end
+
+
+def read_as_next_day(start: datetime, end: datetime, zone: ZoneInfo) -> bool:
+    """Was `end` put on the next day because its clock time is earlier than `start`'s?"""
+    return to_local(end, zone).time() < to_local(start, zone).time()
+
+
+def _check_span(
+    given: list[tuple[str, datetime]], errors: dict[str, str], zone: ZoneInfo | None
+) -> None:
+    """Nothing in one night can be more than 24 hours after the first time given. The error
+    goes on the later field of the longest step, not on every field after it."""
+    first_name, first = given[0]
+    if max(minutes_between(first, moment) for _, moment in given[1:]) <= MINUTES_PER_DAY:
+        return
+    earlier, start, later, end = longest_step(given)
+    if zone is not None and read_as_next_day(start, end, zone):
+        message = f"{_ROLLED_MESSAGES[(earlier, later)]} {_ROLLED_HINT}"
+    else:
+        if (first_name, later) == ("into_bed", "out_of_bed"):
+            message = "That's more than 24 hours in bed."
+        else:
+            message = f"That's more than 24 hours after {dict(_MOMENTS)[first_name]}."
+        message = f"{message} {_NEXT_DAY_HINT}"
+    errors.setdefault(later, message)
 
 
 def _check_minutes_fit(times: NightTimes, errors: dict[str, str]) -> None:

@@ -153,6 +153,9 @@ class Night(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Optimistic concurrency: every save adds one. An edit form carries the version it was
+    # opened at, and `services.update_night` refuses to save over a newer one.
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     objects = NightQuerySet.as_manager()
 
@@ -224,7 +227,8 @@ class Night(models.Model):
         return None if moment is None else clock.to_local(moment, self.profile.zone)
 
     def clean(self) -> None:
-        errors = dict(metrics.check_night(self.times()))
+        zone = self.profile.zone if self.profile_id else None
+        errors = dict(metrics.check_night(self.times(), zone=zone))
         if self.date and self.profile_id and not night_has_begun(self.profile, self.date):
             errors.setdefault("date", "That night hasn't begun yet.")
         if errors:
@@ -233,8 +237,11 @@ class Night(models.Model):
 
 def night_has_begun(profile: Profile, date, now: datetime | None = None) -> bool:
     """A night may be logged once it has begun: from noon of its date, in the profile's zone."""
+    now = now or timezone.now()
+    if date > clock.to_local(now, profile.zone).date():
+        return False  # (and no arithmetic on dates near the end of the calendar)
     start, _ = clock.night_window(date, profile.zone)
-    return start <= (now or timezone.now())
+    return start <= now
 
 
 class Intake(models.Model):

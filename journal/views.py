@@ -16,15 +16,15 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
 from households import selectors as household_selectors
 from households.models import Profile
 
-from . import clock, selectors, services
+from . import clock, plausibility, selectors, services
 from .forms import (
     INTAKE_PREFIX,
+    MAX_INTAKE_ROWS,
     CatalogueEntryForm,
     IntakeForm,
     NightForm,
@@ -123,6 +123,7 @@ def log_night(request):
 def edit_night(request, night_id: int):
     user = request.user
     night = selectors.get_loggable_night(user, night_id)
+    conflict = None
     if request.method == "POST":
         add_row = "add_intake" in request.POST
         form = NightForm(
@@ -130,7 +131,16 @@ def edit_night(request, night_id: int):
         )
         if not add_row and form.is_valid():
             try:
-                services.update_night(night=night, by=user, data=form.night_data())
+                services.update_night(
+                    night=night,
+                    by=user,
+                    data=form.night_data(),
+                    version=form.cleaned_data["version"],
+                )
+            except services.NightChanged as error:
+                # Show what the other save changed; saving again keeps theirs over it.
+                conflict = {"current": error.current, "changes": form.changes_from(error.current)}
+                form.take_version(error.current.version)
             except ValidationError as error:
                 _apply_service_error(form, error)
             else:
@@ -138,7 +148,7 @@ def edit_night(request, night_id: int):
                 return redirect("journal:night", night_id=night.pk)
     else:
         form = NightForm(profile=night.profile, night=night, initial=initial_for_night(night))
-    context = {"form": form, "profile": night.profile, "night": night}
+    context = {"form": form, "profile": night.profile, "night": night, "conflict": conflict}
     return render(request, LOG_TEMPLATE, context)
 
 
@@ -168,11 +178,16 @@ def validate_edit(request, night_id: int):
 @login_required
 @require_GET
 def intake_row(request):
-    """One more blank intake row (for "Add a row" with htmx), and the formset's new count."""
+    """One more blank intake row (for "Add a row" with htmx), and the formset's new count.
+
+    At the cap no row is added: the answer says so and keeps the count where it is."""
     try:
-        index = min(max(int(request.GET.get(f"{INTAKE_PREFIX}-TOTAL_FORMS", 0)), 0), 19)
+        index = max(int(request.GET.get(f"{INTAKE_PREFIX}-TOTAL_FORMS", 0)), 0)
     except ValueError:
         index = 0
+    if index >= MAX_INTAKE_ROWS:
+        context = {"total": MAX_INTAKE_ROWS, "full": True, "max_rows": MAX_INTAKE_ROWS}
+        return render(request, f"{LOG_TEMPLATE}#new_intake_row", context)
     row = IntakeForm(
         prefix=f"{INTAKE_PREFIX}-{index}",
         items=list(selectors.intake_items_for(request.user.household)),
@@ -206,47 +221,6 @@ def delete_night(request, night_id: int):
         messages.success(request, f"Deleted {night.profile.name}'s night of {night.date:%-d %B}.")
         return redirect(f"{reverse('journal:history')}?profile={night.profile_id}")
     return render(request, "journal/night_delete.html", {"night": night})
-
-
-# --- Quick actions --------------------------------------------------------------------------
-
-
-def _next_url(request, default: str) -> str:
-    target = request.POST.get("next", "")
-    if target and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return default
-
-
-@login_required
-@require_POST
-def going_to_bed(request, profile_id: int):
-    profile = household_selectors.get_loggable_profile(request.user, profile_id)
-    try:
-        night = services.going_to_bed(profile=profile, by=request.user, now=timezone.now())
-    except services.JournalRuleError as error:
-        messages.error(request, error.message)
-        return redirect(_next_url(request, reverse("journal:log")))
-    at = clock.to_local(night.into_bed, profile.zone)
-    messages.success(request, f"Good night, {profile.name}: into bed at {at:%H:%M}.")
-    return redirect(_next_url(request, reverse("journal:night", args=[night.pk])))
-
-
-@login_required
-@require_POST
-def im_up(request, profile_id: int):
-    profile = household_selectors.get_loggable_profile(request.user, profile_id)
-    try:
-        night = services.im_up(profile=profile, by=request.user, now=timezone.now())
-    except services.JournalRuleError as error:
-        messages.error(request, error.message)
-        return redirect(_next_url(request, reverse("journal:log")))
-    at = clock.to_local(night.final_wake, profile.zone)
-    messages.success(request, f"Good morning, {profile.name}: up at {at:%H:%M}. How was the night?")
-    # "I'm up" opens the rest of the form.
-    return redirect("journal:edit", night_id=night.pk)
 
 
 # --- History --------------------------------------------------------------------------------
@@ -284,7 +258,10 @@ def history_calendar(request):
     colour = request.GET.get("colour")
     colour = colour if colour in COLOURS else "efficiency"
     today = clock.to_local(timezone.now(), profile.zone).date() if profile else date.today()
-    month = _parse_month(request.GET.get("month")) or today.replace(day=1)
+    first, last = _calendar_bounds(today)
+    month = _parse_month(request.GET.get("month"))
+    if month is None or not first <= month <= last:
+        month = today.replace(day=1)
     weeks = calendar.Calendar(firstweekday=0).monthdatescalendar(month.year, month.month)
     by_date, can_log = {}, False
     if profile is not None:
@@ -300,8 +277,8 @@ def history_calendar(request):
         "colours": COLOURS,
         "picker_extra": f"month={month:%Y-%m}&colour={colour}",
         "month": month,
-        "previous_month": (month - timedelta(days=1)).replace(day=1),
-        "next_month": (month + timedelta(days=32)).replace(day=1),
+        "previous_month": (month - timedelta(days=1)).replace(day=1) if month > first else None,
+        "next_month": (month + timedelta(days=32)).replace(day=1) if month < last else None,
         "weekdays": ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
         "weeks": [
             [
@@ -317,6 +294,12 @@ def history_calendar(request):
         ],
     }
     return render(request, "journal/calendar.html", context)
+
+
+def _calendar_bounds(today: date) -> tuple[date, date]:
+    """The first and last month the calendar shows: from the earliest night a diary may hold
+    to December of next year (far from the end of the calendar, so no arithmetic overflows)."""
+    return plausibility.EARLIEST_NIGHT.replace(day=1), date(today.year + 1, 12, 1)
 
 
 def _parse_month(raw: str | None) -> date | None:

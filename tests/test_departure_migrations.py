@@ -12,7 +12,7 @@ end_followers = importlib.import_module(
     "routines.migrations.0002_end_followers_outside_household"
 ).end_followers_outside_household
 carry_entries = importlib.import_module(
-    "journal.migrations.0003_carry_entries_of_moved_nights"
+    "journal.migrations.0004_carry_entries_of_moved_nights"
 ).carry_entries
 
 

@@ -64,7 +64,8 @@ def test_the_demo_is_the_same_every_time(db):
     )
 
 
-def test_manage_py_demo_creates_the_household_with_nights(db):
+def test_manage_py_demo_creates_the_household_with_nights(db, settings):
+    settings.DEBUG = True  # the demo's published password is for development databases only
     call_command("demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
     household = Household.objects.get(name="The Demo family")
     assert Night.objects.filter(profile__household=household).count() > 80

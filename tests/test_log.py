@@ -169,10 +169,11 @@ def test_final_awakening_must_come_after_lights_out(client_for, alice):
     assert_error(response, "Your final awakening has to be after lights out.", "final_wake")
 
 
-def test_getting_up_before_the_final_awakening_counts_as_the_next_day(client_for, alice):
-    # 06:20 is earlier than 06:30, so it would be the next day: over 24 hours in bed.
+def test_getting_up_before_the_final_awakening_names_the_field(client_for, alice):
+    # 06:20 is earlier than 06:30: read as the next day it would be over 24 hours in bed, so
+    # the error says what is wrong with out of bed.
     response = client_for(alice).post(LOG, night_post(alice.profile, out_of_bed="06:20"))
-    assert_error(response, "more than 24 hours in bed", "out_of_bed")
+    assert_error(response, "Out of bed must be at or after the final awakening.", "out_of_bed")
 
 
 def test_minutes_asleep_and_awake_must_fit_the_night(client_for, alice):

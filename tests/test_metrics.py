@@ -342,15 +342,16 @@ def test_exactly_24_hours_in_bed_is_allowed() -> None:
     )
 
 
-def test_a_typo_that_rolls_over_a_day_is_caught() -> None:
-    # Into bed 23:00 then lights out typed as 22:00: read as 22:00 the next evening.
+def test_a_typo_that_rolls_over_a_day_is_caught_on_the_field_that_rolled() -> None:
+    # Into bed 23:00 then lights out typed as 22:00: read as 22:00 the next evening. The mistake
+    # is lights out, not the morning fields that end up past 24 hours because of it.
     night = diary(date(2026, 1, 2), BERLIN, "23:00", "22:00", "07:00", "07:10")
-    assert check_night(night) == {
-        "final_wake": "That's more than 24 hours after getting into bed. "
-        "A time earlier than the one before it counts as the next day.",
-        "out_of_bed": "That's more than 24 hours in bed. "
-        "A time earlier than the one before it counts as the next day.",
+    assert check_night(night, zone=BERLIN) == {
+        "lights_out": "Lights out must be at or after getting into bed. "
+        "Read as the next day, it would make the night longer than 24 hours."
     }
+    # Without the zone, the longest step still carries the error.
+    assert list(check_night(night)) == ["lights_out"]
 
 
 def test_any_span_over_24_hours_is_caught_with_blanks() -> None:

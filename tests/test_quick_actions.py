@@ -28,7 +28,7 @@ def up_url(profile):
 def test_going_to_bed_after_midnight_belongs_to_the_night_before(alice):
     night = services.going_to_bed(
         profile=alice.profile, by=alice, now=datetime(2026, 11, 3, 0, 30, 41, tzinfo=UTC)
-    )
+    ).night
     assert night.date == date(2026, 11, 2)
     assert night.into_bed == night.lights_out == datetime(2026, 11, 3, 0, 30, tzinfo=UTC)
     assert night.final_wake is None and night.created_by == alice
@@ -68,7 +68,7 @@ def test_im_up_after_noon_still_closes_the_night_that_was_opened(alice):
     )
     night = services.im_up(
         profile=alice.profile, by=alice, now=datetime(2026, 11, 3, 12, 30, tzinfo=UTC)
-    )
+    ).night
     assert night.date == date(2026, 11, 2)
     assert Night.objects.count() == 1
 
@@ -76,7 +76,7 @@ def test_im_up_after_noon_still_closes_the_night_that_was_opened(alice):
 def test_im_up_without_going_to_bed_starts_last_nights_entry(alice):
     night = services.im_up(
         profile=alice.profile, by=alice, now=datetime(2026, 11, 3, 7, 0, tzinfo=UTC)
-    )
+    ).night
     assert night.date == date(2026, 11, 2)
     assert night.into_bed is None and night.final_wake is not None
 

@@ -50,3 +50,25 @@ def test_quick_start_on_sqlite(tmp_path):
     assert "already there" in run("demo", env=env)  # make run may be run again
     output = run("shell", "-c", PAGES_SCRIPT, env=env)
     assert output.count("OK ") == 5
+
+
+def test_the_demo_is_refused_with_debug_off(tmp_path):
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings",
+        "DEBUG": "0",
+        "SECRET_KEY": "quick-start-test-key-0123456789-abcdefghijklmnopqrstuvwxyz",
+        "DATABASE_URL": "",
+        "DATA_DIR": str(tmp_path),
+    }
+    run("migrate", "--noinput", env=env)
+    result = subprocess.run(
+        [sys.executable, "manage.py", "demo"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode != 0
+    assert "DEBUG" in result.stderr and "published password" in result.stderr

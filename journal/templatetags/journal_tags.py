@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 from django import template
 
-from journal import clock
+from journal import clock, undo
 
 register = template.Library()
 
@@ -68,3 +68,12 @@ def quality_scale(value: int | None) -> str:
     if value is None:
         return "scale-none"
     return f"scale-{max(1, value - 1)}"
+
+
+@register.simple_tag(takes_context=True)
+def pending_undo(context, profile) -> dict | None:
+    """The quick action on `profile` that can still be undone in this session, or None."""
+    request = context.get("request")
+    if request is None or profile is None or not hasattr(request, "session"):
+        return None
+    return undo.pending(request, profile.pk)

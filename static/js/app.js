@@ -2,7 +2,9 @@
 (function () {
   "use strict";
 
-  // New forms start with the browser's own time zone instead of UTC.
+  // New forms start with the browser's own time zone instead of UTC. The server puts the
+  // data-detect-time-zone hook only on blank forms for something new (households/forms.py):
+  // an existing profile's zone is never replaced by wherever the browser happens to be.
   function detectTimeZone(root) {
     let zone;
     try {
@@ -40,12 +42,27 @@
     if (message && !window.confirm(message)) event.preventDefault();
   }
 
+  // A quick action's Undo box is offered for a few seconds: <form data-undo-seconds="30">.
+  // (The server refuses a late undo anyway; this only tidies the page.)
+  function expireUndo(root) {
+    root.querySelectorAll("form[data-undo-seconds]").forEach(function (form) {
+      if (form.dataset.undoTimer) return;
+      form.dataset.undoTimer = "1";
+      const seconds = Math.max(parseInt(form.dataset.undoSeconds, 10) || 0, 0);
+      window.setTimeout(function () {
+        form.remove();
+      }, seconds * 1000);
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     detectTimeZone(document);
+    expireUndo(document);
     document.addEventListener("click", onClick);
     document.addEventListener("submit", onSubmit);
   });
   document.addEventListener("htmx:load", function (event) {
     detectTimeZone(event.target);
+    expireUndo(event.target);
   });
 })();

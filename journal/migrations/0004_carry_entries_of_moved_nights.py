@@ -47,7 +47,7 @@ def carry_entries(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("journal", "0002_seed_default_catalogues"),
+        ("journal", "0003_night_version"),
         ("households", "0002_invite_rights_and_single_line_names"),
     ]
 
