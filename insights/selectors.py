@@ -12,6 +12,7 @@ from collections import defaultdict
 from datetime import date, timedelta
 
 from django.db.models import Count, Prefetch, Q
+from django.utils import timezone
 
 from households.models import Profile
 from journal import clock
@@ -21,6 +22,7 @@ from routines import adherence
 from routines.models import Checklist, ChecklistItem, Routine
 
 from .records import NightRecord
+from .weekly import WeeklyLine, weekly_line
 
 Status = ChecklistItem.Status
 
@@ -95,7 +97,10 @@ def routine_shares(*, user, profile: Profile, start: date, end: date) -> dict[da
     return {night: done[night] / expected[night] if expected[night] else None for night in opened}
 
 
-def to_record(night: Night, profile: Profile, *, routine_complete: bool | None) -> NightRecord:
+def to_record(
+    night: Night, profile: Profile, *, routine_complete: bool | None, with_lists: bool = True
+) -> NightRecord:
+    """A night as a record; ``with_lists`` reads its (prefetched) disturbances and intake."""
     zone = profile.zone
     window_start, window_end = clock.night_window(night.date, zone)
     m = night.metrics
@@ -117,8 +122,36 @@ def to_record(night: Night, profile: Profile, *, routine_complete: bool | None) 
         rested=night.rested,
         awakenings=night.awakenings,
         nap_minutes=night.nap_minutes,
-        tags=frozenset(d.name for d in night.disturbances.all()),
-        intake=frozenset(i.item.name for i in night.intakes.all()),
+        tags=frozenset(d.name for d in night.disturbances.all()) if with_lists else frozenset(),
+        intake=frozenset(i.item.name for i in night.intakes.all()) if with_lists else frozenset(),
         routine_complete=routine_complete,
         zone_name=profile.time_zone,
     )
+
+
+def last_night(profile: Profile, now=None) -> date:
+    """The night that began yesterday evening in the profile's zone (this morning's night)."""
+    return clock.to_local(now or timezone.now(), profile.zone).date() - timedelta(days=1)
+
+
+def weekly_lines(*, user, profiles, now=None) -> dict[int, WeeklyLine]:
+    """The weekly summary of each profile (that has a night in its last 7), in one query."""
+    profiles = list(profiles)
+    if not profiles:
+        return {}
+    ends = {profile.pk: last_night(profile, now) for profile in profiles}
+    nights = visible_nights(user).filter(
+        profile__in=profiles, date__gte=min(ends.values()) - timedelta(days=13)
+    )
+    by_profile: dict[int, list[NightRecord]] = defaultdict(list)
+    by_pk = {profile.pk: profile for profile in profiles}
+    for night in nights:
+        by_profile[night.profile_id].append(
+            to_record(night, by_pk[night.profile_id], routine_complete=None, with_lists=False)
+        )
+    lines = {}
+    for profile in profiles:
+        line = weekly_line(by_profile[profile.pk], ends[profile.pk])
+        if line is not None:
+            lines[profile.pk] = line
+    return lines

@@ -5,10 +5,8 @@ from datetime import timedelta
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import render
-from django.utils import timezone
 
 from households import selectors as household_selectors
-from journal import clock
 
 from . import page, ranges, selectors
 
@@ -35,10 +33,8 @@ def insights_context(request, *, default_range: int) -> dict:
     }
     if profile is None:
         return context
-    # Ranges end last night: the one that began yesterday evening (this morning's night).
-    last_night = clock.to_local(timezone.now(), profile.zone).date() - timedelta(days=1)
     night_range = ranges.pick_range(
-        last_night=last_night,
+        last_night=selectors.last_night(profile),
         preset=request.GET.get("range"),
         start=request.GET.get("start"),
         end=request.GET.get("end"),

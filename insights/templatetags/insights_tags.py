@@ -43,3 +43,9 @@ def clock_minutes(value: float | None) -> str:
         return UNKNOWN
     total = round(value) % (24 * 60)
     return f"{total // 60:02d}:{total % 60:02d}"
+
+
+@register.filter
+def lookup(mapping, key):
+    """``mapping[key]``, or None: for dicts keyed by id, such as the weekly lines."""
+    return mapping.get(key) if mapping else None
