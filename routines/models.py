@@ -74,6 +74,9 @@ class Routine(models.Model):
     followers = models.ManyToManyField(Profile, related_name="routines")
     # Not auto_now_add: adherence counts nights from here, and demo data starts in the past.
     created_at = models.DateTimeField(default=timezone.now)
+    # Optimistic concurrency: each saved edit adds one; an edit form begun on an older version is
+    # refused (see services.save_routine).
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     objects = RoutineQuerySet.as_manager()
 
@@ -128,6 +131,9 @@ class Step(models.Model):
     position = models.PositiveIntegerField(default=0)
     # Nights before a step existed do not count against it.
     created_at = models.DateTimeField(default=timezone.now)
+    # Optimistic concurrency, as on Routine: each saved edit of the step's form adds one. Moving a
+    # step changes only its position, which its edit form neither shows nor saves, so it does not.
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     objects = StepQuerySet.as_manager()
 

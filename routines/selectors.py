@@ -80,7 +80,8 @@ class Card:
     night: date
     bedtime_at: datetime  # local
     rows: list[Row]
-    # Followers the user may log for, when the routine is shared: "Done for all" ticks these.
+    # Followers the user may log for, when there are two or more: "Done for all" ticks these and
+    # no one else (another adult who follows the routine, shared or not, is never among them).
     shared_with: list[Profile] = field(default_factory=list)
 
     @property
@@ -164,6 +165,7 @@ def build_cards(
             followers = list(routine.followers.all())
             if profile.pk not in {f.pk for f in followers} or not routine.runs_on(night):
                 continue
+            ours = [f for f in followers if f.pk in loggable_ids]
             cards.append(
                 _card(
                     profile=profile,
@@ -171,9 +173,8 @@ def build_cards(
                     night=night,
                     now=now,
                     statuses=statuses,
-                    shared_with=[f for f in followers if f.pk in loggable_ids]
-                    if len(followers) > 1
-                    else [],
+                    # "All" of one person is just "Done": offered only for two or more.
+                    shared_with=ours if len(ours) > 1 else [],
                 )
             )
     return cards

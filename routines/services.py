@@ -29,10 +29,45 @@ def _check_followers(*, household: Household, followers: Iterable[Profile]) -> l
     return followers
 
 
+class StaleEdit(Exception):
+    """An edit begun on an older version: someone saved the routine or step since.
+
+    ``saved`` is the row as it is now; nothing of the refused edit was written.
+    """
+
+    def __init__(self, saved: Routine | Step):
+        super().__init__(
+            f"{saved} was changed since this edit began (now version {saved.version})."
+        )
+        self.saved = saved
+
+
+def _claim_version(obj: Routine | Step, *, seen: int | None) -> None:
+    """Lock ``obj``'s row and move ``obj`` to the next version, if it is still the one ``seen``.
+
+    Optimistic concurrency: two people may open the same edit form; the first save wins and the
+    later one, begun on a version that is no longer current, raises ``StaleEdit`` instead of
+    silently writing over it. The row lock makes the compare-and-bump atomic. Call in a
+    transaction.
+    """
+    saved = type(obj).objects.select_for_update().get(pk=obj.pk)
+    if seen is None or saved.version != seen:
+        raise StaleEdit(saved)
+    obj.version = saved.version + 1
+
+
 @transaction.atomic
-def save_routine(*, routine: Routine, followers: Iterable[Profile]) -> Routine:
-    """Create or update a routine and set who follows it (all of the routine's household)."""
+def save_routine(
+    *, routine: Routine, followers: Iterable[Profile], version: int | None = None
+) -> Routine:
+    """Create or update a routine and set who follows it (all of the routine's household).
+
+    To update, ``version`` is the routine's version the edit began on; if someone saved it since,
+    ``StaleEdit`` is raised and nothing changes.
+    """
     followers = _check_followers(household=routine.household, followers=followers)
+    if routine.pk is not None:
+        _claim_version(routine, seen=version)
     routine.full_clean()
     routine.save()
     routine.followers.set(followers)
@@ -87,10 +122,16 @@ def add_step(*, routine: Routine, step: Step) -> Step:
     return step
 
 
+# What a step's edit form changes; its position belongs to move_step.
+STEP_EDIT_FIELDS = ["title", "minutes_before", "duration_minutes", "note"]
+
+
 @transaction.atomic
-def update_step(*, step: Step) -> Step:
+def update_step(*, step: Step, version: int | None) -> Step:
+    """Save an edited step begun on ``version``; ``StaleEdit`` if someone saved it since."""
+    _claim_version(step, seen=version)
     step.full_clean()
-    step.save()
+    step.save(update_fields=[*STEP_EDIT_FIELDS, "version"])
     refresh_tonight(routine=step.routine)
     return step
 
@@ -104,7 +145,12 @@ def delete_step(*, step: Step) -> None:
 
 @transaction.atomic
 def move_step(*, step: Step, offset: int) -> None:
-    """Move a step up (offset −1) or down (+1) in its routine's list."""
+    """Move a step up (offset −1) or down (+1) in its routine's list.
+
+    Not an edit: it never conflicts, and it leaves the steps' versions alone, since it changes only
+    their positions, which an edit form neither shows nor saves (update_step writes its own fields
+    only). So a move while someone edits a step loses nothing and refuses nothing.
+    """
     steps = list(Routine.objects.select_for_update().get(pk=step.routine_id).steps.all())
     index = next(i for i, other in enumerate(steps) if other.pk == step.pk)
     target = min(max(index + offset, 0), len(steps) - 1)

@@ -159,10 +159,28 @@ def routine_edit(request, routine_id: int):
         request.POST or None, instance=routine, loggable=loggable_profiles(request.user)
     )
     if request.method == "POST" and form.is_valid():
-        services.save_routine(routine=form.instance, followers=form.chosen_followers())
+        try:
+            services.save_routine(
+                routine=form.instance,
+                followers=form.chosen_followers(),
+                version=form.seen_version,
+            )
+        except services.StaleEdit as stale:
+            return render(
+                request, "routines/form.html", _conflict_context(form, stale.saved), status=409
+            )
         messages.success(request, "Routine saved.")
         return redirect("routines:detail", routine_id=routine.pk)
     return render(request, "routines/form.html", {"form": form, "routine": routine})
+
+
+def _conflict_context(form, saved) -> dict:
+    """A refused edit: what differs from the saved version, and the form again over it."""
+    return {
+        "form": form.resubmit_over(saved),
+        "conflict": form.differences(saved),
+        "routine" if isinstance(saved, Routine) else "step": saved,
+    }
 
 
 @login_required
@@ -235,14 +253,24 @@ def step_edit(request, step_id: int):
     step = selectors.get_editable_step(request.user, step_id)
     form = StepForm(request.POST or None, instance=step)
     if request.method == "POST" and form.is_valid():
-        services.update_step(step=form.instance)
+        try:
+            services.update_step(step=form.instance, version=form.seen_version)
+        except services.StaleEdit as stale:
+            return _step_form_response(request, _conflict_context(form, stale.saved), status=409)
         return _steps_response(request, step.routine)
-    if request.htmx:
-        response = render(request, "routines/step_form.html#edit", {"form": form, "step": step})
-        # The edit form posts to the whole steps list; an invalid one goes back into its row.
-        return retarget(response, f"#step-{step.pk}") if form.is_bound else response
     status = 422 if form.is_bound else 200
-    return render(request, "routines/step_form.html", {"form": form, "step": step}, status=status)
+    return _step_form_response(request, {"form": form, "step": step}, status=status)
+
+
+def _step_form_response(request, context, *, status):
+    """The step's edit form: in its row for htmx, else on a page of its own."""
+    if request.htmx:
+        # htmx swaps only 2xx answers, so errors and conflicts come as 200.
+        response = render(request, "routines/step_form.html#edit", context)
+        # The edit form posts to the whole steps list; an answered one goes back into its row.
+        bound = context["form"].is_bound
+        return retarget(response, f"#step-{context['step'].pk}") if bound else response
+    return render(request, "routines/step_form.html", context, status=status)
 
 
 @login_required

@@ -60,7 +60,7 @@ def test_editing_the_routine_leaves_the_past_night_as_it_was(
     step = routine.steps.get(title="Screens off")
     client.post(
         reverse("routines:step_edit", kwargs={"step_id": step.pk}),
-        {"title": "Phone away", "minutes_before": 90},
+        {"title": "Phone away", "minutes_before": 90, "version": 1},
     )
     client.post(
         reverse("routines:step_delete", kwargs={"step_id": routine.steps.get(title="Read").pk})
@@ -77,6 +77,7 @@ def test_editing_the_routine_leaves_the_past_night_as_it_was(
             "active_weekdays": list(range(7)),
             "is_active": "on",
             "followers": [alice.profile.pk],
+            "version": 1,
         },
     )
     assert routine.steps.filter(title="Phone away").exists()
@@ -106,11 +107,11 @@ def test_editing_tonight_updates_only_unticked_steps_of_tonight(
     screens = routine.steps.get(title="Screens off")
     client.post(
         reverse("routines:step_edit", kwargs={"step_id": screens.pk}),
-        {"title": "Phone away", "minutes_before": 45},
+        {"title": "Phone away", "minutes_before": 45, "version": 1},
     )
     client.post(
         reverse("routines:step_edit", kwargs={"step_id": step.pk}),
-        {"title": "Read fiction", "minutes_before": 30},
+        {"title": "Read fiction", "minutes_before": 30, "version": 1},
     )
     titles = set(tonight.items.values_list("title", flat=True))
     assert titles == {"Phone away", "Read", "Breathe"}  # "Read" was ticked as "Read"

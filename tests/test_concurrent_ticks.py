@@ -13,6 +13,8 @@ from routines.models import Checklist, ChecklistItem
 from .fixtures.routines import make_routine
 
 NIGHT = date(2026, 1, 15)
+# The moment of the ticks, given rather than read from the clock: the night is fixed above.
+MOMENT = datetime(2026, 1, 15, 21, 0, tzinfo=UTC)
 
 
 def _race(profile, step, people, action):
@@ -25,7 +27,7 @@ def _race(profile, step, people, action):
             # As a request would (ATOMIC_REQUESTS), and holding the transaction open a moment so
             # the other thread's insert meets this one's uncommitted row.
             with transaction.atomic():
-                action(profile=profile, step=step, night=NIGHT, by=user)
+                action(profile=profile, step=step, night=NIGHT, by=user, now=MOMENT)
                 clock.sleep(0.2)
         except Exception as error:  # noqa: BLE001 - reported to the main thread
             errors.append(error)
@@ -54,7 +56,7 @@ def test_two_adults_tick_the_same_step_at_once(alice, bob, child):
     item = checklist.items.get(step=step)
     assert item.status == ChecklistItem.Status.DONE
     assert item.checked_by in {alice, bob}
-    assert item.checked_at <= datetime.now(UTC)
+    assert item.checked_at == MOMENT
 
 
 @pytest.mark.django_db(transaction=True)
@@ -68,7 +70,7 @@ def test_two_adults_tick_different_steps_at_once(alice, bob, child):
         try:
             barrier.wait(timeout=5)
             with transaction.atomic():
-                services.tick(profile=child, step=step, night=NIGHT, by=user)
+                services.tick(profile=child, step=step, night=NIGHT, by=user, now=MOMENT)
                 clock.sleep(0.2)
         except Exception as error:  # noqa: BLE001
             errors.append(error)

@@ -303,6 +303,7 @@ def test_an_admin_editing_a_routine_with_a_stale_follower_is_not_a_500(client_fo
             "bedtime": "21:00",
             "active_weekdays": [0, 1],
             "followers": [alice.profile.pk, child.pk],
+            "version": routine.version,
         },
     )
     assert response.status_code == 302

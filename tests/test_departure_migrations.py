@@ -9,7 +9,7 @@ from journal.models import Disturbance, Intake, IntakeItem, Night
 from tests.fixtures.routines import make_routine
 
 end_followers = importlib.import_module(
-    "routines.migrations.0002_end_followers_outside_household"
+    "routines.migrations.0003_end_followers_outside_household"
 ).end_followers_outside_household
 carry_entries = importlib.import_module(
     "journal.migrations.0004_carry_entries_of_moved_nights"

@@ -18,6 +18,7 @@ def form_data(**overrides):
         "active_weekdays": [0, 1, 2, 3, 4, 5, 6],
         "is_active": "on",
         "followers": [],
+        "version": 1,  # the version the edit form was opened on
     }
     data.update(overrides)
     return data

@@ -1,6 +1,9 @@
 """A household routine followed by an adult who does not share: the others see the routine
 (through the child who follows it too) but nothing of that adult."""
 
+from datetime import UTC, datetime
+
+import pytest
 from django.urls import reverse
 from django.utils import timezone
 
@@ -8,6 +11,12 @@ from journal.clock import night_of
 from routines import services
 
 from .fixtures.routines import make_routine
+
+
+@pytest.fixture(autouse=True)
+def evening(freeze):
+    """A fixed evening, so Bob's tick and the pages read the same night whatever the hour."""
+    return freeze(datetime(2026, 1, 15, 18, 0, tzinfo=UTC))
 
 
 def _bath_time(bob, child):
@@ -50,6 +59,7 @@ def test_editing_keeps_the_hidden_follower(client_for, alice, bob, child):
             "active_weekdays": [str(day) for day in range(7)],
             "is_active": "on",
             "followers": [str(child.pk)],
+            "version": "1",
         },
     )
     routine.refresh_from_db()

@@ -66,7 +66,9 @@ def test_edit_a_step_in_place(client_for, alice, routine):
     form = client.get(url, headers=HTMX).content.decode()
     assert form.lstrip().startswith(f'<li id="step-{step.pk}"') and 'value="Read"' in form
     response = client.post(
-        url, {"title": "Read fiction", "minutes_before": 30, "duration_minutes": 20}, headers=HTMX
+        url,
+        {"title": "Read fiction", "minutes_before": 30, "duration_minutes": 20, "version": 1},
+        headers=HTMX,
     )
     assert (
         "Read fiction" in response.content.decode() and "takes 20 min" in response.content.decode()
@@ -88,7 +90,7 @@ def test_edit_without_javascript(client_for, alice, routine):
     url = reverse("routines:step_edit", kwargs={"step_id": step.pk})
     client = client_for(alice)
     assert "<h1>Edit “Read”</h1>" in client.get(url).content.decode()
-    response = client.post(url, {"title": "Read poems", "minutes_before": 25})
+    response = client.post(url, {"title": "Read poems", "minutes_before": 25, "version": 1})
     assert response["Location"] == detail(routine)
 
 

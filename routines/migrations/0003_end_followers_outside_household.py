@@ -23,7 +23,7 @@ def end_followers_outside_household(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("routines", "0001_routines_steps_checklists"),
+        ("routines", "0002_routine_and_step_version"),
         ("households", "0002_invite_rights_and_single_line_names"),
     ]
 
