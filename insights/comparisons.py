@@ -14,12 +14,11 @@ from __future__ import annotations
 
 import bisect
 import math
-import statistics
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from insights.records import OUTCOMES, NightRecord
-from insights.stats import mean, present
+from insights.stats import mean, present, sample_sd
 
 # Fewest values in each group before a comparison is shown.
 MIN_NIGHTS = 5
@@ -88,8 +87,8 @@ def compare_groups(
     mean_with = math.fsum(with_given) / n_with
     mean_without = math.fsum(without_given) / n_without
     difference = mean_with - mean_without
-    share_with = statistics.variance(with_given) / n_with
-    share_without = statistics.variance(without_given) / n_without
+    share_with = sample_sd(with_given) ** 2 / n_with
+    share_without = sample_sd(without_given) ** 2 / n_without
     standard_error = math.sqrt(share_with + share_without)
     margin = 0.0
     if standard_error > 0:

@@ -143,6 +143,10 @@ def build(
 
 # The sleep log draws a row per night: past a month it would be a scroll, not a picture.
 SLEEP_LOG_NIGHTS = 31
+# Trends plot a dot a night up to this many nights, weekly means beyond.
+NIGHTLY_TREND_NIGHTS = 120
+# The adherence heatmap shows at most the range's last year.
+HEATMAP_NIGHTS = 371
 
 
 @dataclass(frozen=True)
@@ -165,25 +169,13 @@ def charts(
     """The charts of a range: every calendar night has its place, logged or not."""
     by_date = {record.date: record for record in records}
     days = [start + timedelta(days=offset) for offset in range((end - start).days + 1)]
-    tst = [getattr(by_date.get(day), "tst", None) for day in days]
-    se = [getattr(by_date.get(day), "se", None) for day in days]
     return Charts(
         sleep_log=chart_geometry.sleep_log(
             [_log_input(by_date.get(day), day, zone_name) for day in days[-SLEEP_LOG_NIGHTS:]]
         ),
-        tst_trend=chart_geometry.trend(
-            list(zip(days, tst, strict=True)),
-            stats.rolling_mean(tst),
-            y_label="Total sleep",
-            unit="min",
-        ),
-        se_trend=chart_geometry.trend(
-            list(zip(days, se, strict=True)),
-            stats.rolling_mean(se),
-            y_label="Sleep efficiency",
-            unit="%",
-            y_min=0,
-            y_max=100,
+        tst_trend=_trend(days, by_date, "tst", y_label="Total sleep", unit="min"),
+        se_trend=_trend(
+            days, by_date, "se", y_label="Sleep efficiency", unit="%", y_min=0, y_max=100
         ),
         weekdays=chart_geometry.weekday_bars(
             [(row.name[:3], row.mean_tst, row.n) for row in trends.weekday_pattern(records)],
@@ -191,8 +183,26 @@ def charts(
             y_label="Mean total sleep",
         ),
         adherence=chart_geometry.adherence_heatmap(
-            [(day, routine_shares.get(day)) for day in days]
+            [(day, routine_shares.get(day)) for day in days[-HEATMAP_NIGHTS:]]
         ),
+    )
+
+
+def _trend(days: list[date], by_date: Mapping[date, NightRecord], key: str, **labels):
+    """Night by night with the 7-night rolling mean; past NIGHTLY_TREND_NIGHTS, a dot a night
+    is a smudge, so the chart shows weekly means with a 4-week rolling mean instead."""
+    values = [getattr(by_date.get(day), key, None) for day in days]
+    if len(days) <= NIGHTLY_TREND_NIGHTS:
+        return chart_geometry.trend(
+            list(zip(days, values, strict=True)), stats.rolling_mean(values), **labels
+        )
+    weeks = [days[i : i + 7] for i in range(0, len(days), 7)]
+    means = [stats.summarize(values[i : i + 7]).mean for i in range(0, len(days), 7)]
+    return chart_geometry.trend(
+        [(week[0], mean) for week, mean in zip(weeks, means, strict=True)],
+        stats.rolling_mean(means, window=4),
+        chart_id=f"{key}-weekly",
+        **{**labels, "y_label": f"{labels['y_label']}, weekly means"},
     )
 
 

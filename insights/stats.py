@@ -55,8 +55,18 @@ def summarize(values: Iterable[float | None]) -> Summary:
         n=n,
         mean=math.fsum(given) / n,
         median=statistics.median(given),
-        sd=statistics.stdev(given) if n >= 2 else None,
+        sd=sample_sd(given),
     )
+
+
+def sample_sd(values: Sequence[float]) -> float | None:
+    """Sample SD (n − 1) in floats, two-pass with fsum: as accurate as the data for diary
+    figures, and many times faster than statistics.stdev's exact fractions."""
+    n = len(values)
+    if n < 2:
+        return None
+    centre = math.fsum(values) / n
+    return math.sqrt(math.fsum((value - centre) ** 2 for value in values) / (n - 1))
 
 
 def night_summaries(
