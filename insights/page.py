@@ -76,6 +76,7 @@ class Report:
     nights: int  # nights in the range
     logged: int
     headline: trends.Headline | None
+    headline_sentences: list[str]
     summary: list[SummaryRow]
     sri: float | None
     clocks: list[ClockRow]
@@ -97,16 +98,19 @@ def build(
     end: date,
     work_days: Collection[int],
     usual_wake: time,
+    subject: str = "You",
 ) -> Report:
     """``records`` are the range's nights, oldest first; ``earlier`` the same plus the week
     before the range, so that the headline can compare the range's last week with the one
     before even when the range is a week long."""
     clocks = regularity.clock_time_variability(records)
     groups = comparisons.routine_groups(records)
+    headline = trends.week_over_week(earlier, end)
     return Report(
         nights=(end - start).days + 1,
         logged=len(records),
-        headline=trends.week_over_week(earlier, end),
+        headline=headline,
+        headline_sentences=headline.sentences(subject) if headline else [],
         summary=[
             SummaryRow(key, label, kind, stats.summarize(getattr(r, key) for r in records))
             for key, label, kind in SUMMARY_ROWS

@@ -117,20 +117,26 @@ class Headline:
     def quality_change(self) -> float | None:
         return self._change(self.this_week.mean_quality, self.week_before.mean_quality)
 
-    def sentences(self) -> list[str]:
-        """What changed, in plain words; a figure blank in either week is left out."""
+    def sentences(self, subject: str = "You") -> list[str]:
+        """What changed, in plain words; a figure blank in either week is left out. ``subject``
+        is "You" on one's own page, or the person's name (a child's, a sharing adult's)."""
+        rated = (
+            "You rated your sleep quality"
+            if subject == "You"
+            else f"{subject}'s sleep quality was rated"
+        )
         logged = f"on {self.this_week.n} of 7 nights logged"
         sentences = []
         if (tst := self.tst_change) is not None:
             minutes = round(abs(tst))
             if minutes == 0:
                 sentences.append(
-                    f"You slept about as long on average as the week before, {logged}."
+                    f"{subject} slept about as long on average as the week before, {logged}."
                 )
             else:
                 more = "longer" if tst > 0 else "less"
                 sentences.append(
-                    f"You slept {_duration(minutes)} {more} on average than the week before, "
+                    f"{subject} slept {_duration(minutes)} {more} on average than the week before, "
                     f"{logged}."
                 )
         else:
@@ -149,22 +155,22 @@ class Headline:
             minutes = round(abs(sol))
             if minutes == 0:
                 sentences.append(
-                    "You took about as long to fall asleep on average as the week before."
+                    f"{subject} took about as long to fall asleep on average as the week before."
                 )
             else:
                 faster = "faster" if sol < 0 else "slower"
                 sentences.append(
-                    f"You fell asleep {_duration(minutes)} {faster} on average "
+                    f"{subject} fell asleep {_duration(minutes)} {faster} on average "
                     "than the week before."
                 )
         if (quality := self.quality_change) is not None:
             steps = round(abs(quality), 1)
             if steps == 0:
-                sentences.append("You rated your sleep quality about the same as the week before.")
+                sentences.append(f"{rated} about the same as the week before.")
             else:
                 higher = "higher" if quality > 0 else "lower"
                 sentences.append(
-                    f"You rated your sleep quality {steps:g} {higher} on average "
+                    f"{rated} {steps:g} {higher} on average "
                     "than the week before (on a scale of 1 to 5)."
                 )
         return sentences

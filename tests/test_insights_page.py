@@ -125,3 +125,12 @@ def test_three_years_cost_a_fixed_number_of_queries(
         long = client.get(url, {"start": "2023-11-01", "end": "2026-11-24"})
     assert short.status_code == long.status_code == 200
     assert "1115 of 1120 nights logged" in long.content.decode()
+
+
+def test_the_headline_names_a_child(client_for, alice, child):
+    for offset in range(14):
+        make_night(child, date(2026, 11, 24) - timedelta(days=offset), quality=offset % 5 + 1)
+    page = client_for(alice).get(URL, {"profile": child.pk, "range": "14"}).content.decode()
+    assert "Robin slept" in page or "Robin took" in page
+    assert "Robin&#x27;s sleep quality was rated" in page
+    assert "You rated" not in page
