@@ -15,13 +15,13 @@ from . import comparisons, regularity, stats, trends, worksheet
 from .records import NightRecord
 
 SUMMARY_ROWS = (
-    ("tst", "Total sleep", "duration"),
-    ("se", "Sleep efficiency", "percent"),
-    ("sol", "Time to fall asleep", "duration"),
-    ("waso", "Awake in the night", "duration"),
-    ("tib", "Time in bed", "duration"),
-    ("quality", "Sleep quality (1–5)", "rating"),
-    ("rested", "Rested on waking (1–5)", "rating"),
+    ("tst", "Asleep", "duration"),
+    ("se", "Efficiency", "percent"),
+    ("sol", "To fall asleep", "duration"),
+    ("waso", "Awake at night", "duration"),
+    ("tib", "In bed", "duration"),
+    ("quality", "Quality (1–5)", "rating"),
+    ("rested", "Rested (1–5)", "rating"),
 )
 OUTCOMES = (
     ("tst", "Total sleep", "duration"),
