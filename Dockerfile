@@ -12,6 +12,7 @@ WORKDIR /app
 COPY pyproject.toml README.md ./
 COPY config ./config
 COPY households ./households
+COPY insights ./insights
 COPY journal ./journal
 COPY routines ./routines
 RUN pip install .

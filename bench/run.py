@@ -16,7 +16,7 @@ import sys
 import time
 import tracemalloc
 import warnings
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -46,7 +46,12 @@ TARGETS_MS = {
     "history, older nights": 200,
     "calendar": 200,
     "routines": 250,
+    "insights, 30 nights": 300,
+    "insights, 3 years": 1000,
+    "report, 14 nights": 300,
 }
+# The figures and charts of three years of nights, without the database (issue 8).
+INSIGHTS_COMPUTATION_TARGET_MS = 50
 
 
 def fill() -> None:
@@ -202,6 +207,7 @@ def report() -> int:
     tick_url = f"/tonight/steps/{step.pk}/for/{alex.profile.pk}/"
     actions = iter(["done", "undo"] * (RUNS + 10))
     oldest_shown = Night.objects.filter(profile=alex.profile).order_by("-date")[29].date
+    first_night = Night.objects.filter(profile=alex.profile).order_by("date").first().date
     pages = [
         ("tonight", lambda c: c.get("/")),
         (
@@ -220,6 +226,12 @@ def report() -> int:
         ),
         ("calendar", lambda c: c.get("/journal/history/calendar/")),
         ("routines", lambda c: c.get("/routines/")),
+        ("insights, 30 nights", lambda c: c.get("/insights/")),
+        (
+            "insights, 3 years",
+            lambda c: c.get("/insights/", {"start": first_night.isoformat(), "end": "2100-01-01"}),
+        ),
+        ("report, 14 nights", lambda c: c.get("/insights/report/")),
     ]
     nights = Night.objects.filter(profile=alex.profile).count()
     items = ChecklistItem.objects.count()
@@ -238,7 +250,50 @@ def report() -> int:
             f"{name:<24}{row['median']:>10.1f}{row['p95']:>9.1f}{TARGETS_MS[name]:>8}"
             f"{row['queries']:>9}{row['peak_mb']:>9.1f}  {verdict}"
         )
+    failed += not insights_computation(alex.profile)
     return 1 if failed else 0
+
+
+def insights_computation(profile) -> bool:
+    """Time the pure figures and charts over all of a profile's nights (no queries inside)."""
+    from insights import page, selectors
+
+    user = profile.user
+    nights = list(
+        selectors.nights_in_range(user=user, profile=profile, start=date.min, end=date.max)
+    )
+    start, end = nights[0].date, nights[-1].date
+    shares = selectors.routine_shares(user=user, profile=profile, start=start, end=end)
+    records = selectors.night_records(nights=nights, profile=profile, routine_shares=shares)
+
+    def compute():
+        page.build(
+            records,
+            earlier=records,
+            start=start,
+            end=end,
+            work_days=profile.work_days,
+            usual_wake=profile.usual_wake_time,
+        )
+        page.charts(
+            records, routine_shares=shares, start=start, end=end, zone_name=profile.time_zone
+        )
+
+    compute()
+    timings = []
+    for _ in range(max(5, RUNS // 4)):
+        started = time.perf_counter()
+        compute()
+        timings.append((time.perf_counter() - started) * 1000)
+    timings.sort()
+    median = statistics.median(timings)
+    ok = median <= INSIGHTS_COMPUTATION_TARGET_MS
+    print(
+        f"\nInsights computation over {len(records)} nights: median {median:.1f} ms, "
+        f"max {timings[-1]:.1f} ms (target {INSIGHTS_COMPUTATION_TARGET_MS} ms)  "
+        + ("ok" if ok else "SLOW")
+    )
+    return ok
 
 
 if __name__ == "__main__":

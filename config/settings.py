@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "households",
     "journal",
     "routines",
+    "insights",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

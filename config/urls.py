@@ -47,6 +47,7 @@ account_patterns = [
 urlpatterns = [
     path("", include("routines.urls")),
     path("journal/", include("journal.urls")),
+    path("insights/", include("insights.urls")),
     path("household/", include("households.urls")),
     path("accounts/", include(account_patterns)),
     path("invite/<str:token>/", household_views.accept_invite, name="accept_invite"),

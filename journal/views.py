@@ -20,6 +20,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from households import selectors as household_selectors
 from households.models import Profile
+from insights.selectors import weekly_lines
 
 from . import clock, plausibility, selectors, services
 from .forms import (
@@ -244,6 +245,8 @@ def history(request):
     }
     if request.htmx and before:
         return render(request, "journal/history.html#rows", context)
+    if profile is not None and before is None:
+        context["weekly"] = weekly_lines(user=user, profiles=[profile]).get(profile.pk)
     return render(request, "journal/history.html", context)
 
 

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 from django_htmx.http import retarget
 
 from households.selectors import loggable_profiles
+from insights.selectors import weekly_lines
 from journal.clock import night_of
 
 from . import selectors, services, summaries
@@ -24,8 +25,15 @@ Status = ChecklistItem.Status
 
 @login_required
 def tonight(request):
-    people = selectors.tonight(user=request.user, now=timezone.now())
-    context = {"people": people, "has_cards": any(person.cards for person in people)}
+    now = timezone.now()
+    people = selectors.tonight(user=request.user, now=now)
+    context = {
+        "people": people,
+        "has_cards": any(person.cards for person in people),
+        "weekly": weekly_lines(
+            user=request.user, profiles=[person.profile for person in people], now=now
+        ),
+    }
     return render(request, "routines/tonight.html", context)
 
 

@@ -23,6 +23,11 @@
 
   // Copy-to-clipboard buttons: <button data-copy="text">.
   function onClick(event) {
+    // The report's print button: <button data-print>.
+    if (event.target.closest("[data-print]")) {
+      window.print();
+      return;
+    }
     const button = event.target.closest("[data-copy]");
     if (!button || !navigator.clipboard) return;
     navigator.clipboard.writeText(button.dataset.copy).then(function () {

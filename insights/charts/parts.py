@@ -1,0 +1,192 @@
+"""The pieces every chart is drawn from: shapes, labels, a table, a legend, ticks and number text.
+
+Coordinates are user units of the chart's viewBox, rounded to 0.1.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+# Every chart is this many units wide; the SVG scales it to the width of the page.
+WIDTH = 320
+
+
+def r1(value: float) -> float:
+    """A coordinate rounded to a tenth of a unit: enough for a screen, short in the markup."""
+    return round(value, 1)
+
+
+def clamp(value: float, lo: float, hi: float) -> float:
+    return min(max(value, lo), hi)
+
+
+def finite(value: float | None) -> float | None:
+    """The value, or None when it is missing, NaN or infinite (never drawn as a number)."""
+    if value is None or not math.isfinite(value):
+        return None
+    return value
+
+
+@dataclass(frozen=True)
+class Rect:
+    x: float
+    y: float
+    width: float
+    height: float
+    css: str
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class Line:
+    x1: float
+    y1: float
+    x2: float
+    y2: float
+    css: str = ""
+
+
+@dataclass(frozen=True)
+class Dot:
+    cx: float
+    cy: float
+    r: float
+    css: str
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class Label:
+    x: float
+    y: float
+    text: str
+    anchor: str = "middle"  # SVG text-anchor: start, middle or end
+    css: str = ""
+
+
+@dataclass(frozen=True)
+class Polyline:
+    points: tuple[tuple[float, float], ...]
+    css: str
+    title: str = ""
+
+    @property
+    def svg_points(self) -> str:
+        """The points as SVG wants them: "x1,y1 x2,y2 …"."""
+        return " ".join(f"{x:g},{y:g}" for x, y in self.points)
+
+
+@dataclass(frozen=True)
+class Table:
+    """The chart's numbers as a table: its text alternative."""
+
+    caption: str
+    head: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
+class LegendItem:
+    swatch: Rect | None  # None when the words carry their own glyph ("| woke")
+    label: Label
+    fill: Rect | None = None  # a heatmap swatch filled from the bottom, as its cells are
+
+
+def nice_ticks(lo: float, hi: float, count: int = 4) -> tuple[float, ...]:
+    """Round tick values (steps of 1, 2, 2.5 or 5 × 10ⁿ) from at or below lo to at or above hi."""
+    if hi < lo:
+        lo, hi = hi, lo
+    if hi - lo <= 0:
+        pad = max(abs(lo) * 0.1, 1)
+        lo, hi = lo - pad, hi + pad
+    raw = (hi - lo) / count
+    magnitude = 10 ** math.floor(math.log10(raw))
+    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
+    digits = max(0, 2 - math.floor(math.log10(step)))  # enough to keep 2.5 × 10ⁿ exact
+    start = math.floor(lo / step) * step
+    steps = max(1, math.ceil(round((hi - start) / step, 9)))
+    return tuple(round(start + i * step, digits) for i in range(steps + 1))
+
+
+def hours_and_minutes(minutes: float) -> str:
+    """Minutes as "6 h 45 min", "45 min" or "8 h" (as the journal pages write durations)."""
+    total = round(minutes)
+    hours, rest = divmod(abs(total), 60)
+    sign = "−" if total < 0 else ""
+    if not hours:
+        return f"{sign}{rest} min"
+    if not rest:
+        return f"{sign}{hours} h"
+    return f"{sign}{hours} h {rest} min"
+
+
+def value_text(value: float | None, unit: str) -> str:
+    """A value for a title or table: minutes as hours and minutes, others with one decimal."""
+    if value is None:
+        return "—"
+    if unit == "min":
+        return hours_and_minutes(value)
+    return f"{value:.1f} {unit}".rstrip()
+
+
+def tick_text(value: float, unit: str) -> str:
+    """A short axis label: "7 h", "7.5 h", "85 %"."""
+    if unit == "min":
+        return f"{value / 60:g} h"
+    return f"{value:g} {unit}".rstrip()
+
+
+def value_ticks(lo: float, hi: float, unit: str, count: int = 4) -> tuple[float, ...]:
+    """Nice ticks; for minutes, nice in hours (so 6 h, 7 h, 8 h rather than 400, 450 min)."""
+    if unit == "min":
+        return tuple(t * 60 for t in nice_ticks(lo / 60, hi / 60, count))
+    return nice_ticks(lo, hi, count)
+
+
+NO_NIGHTS = "No nights yet."
+DAY_MINUTES = 1440
+
+
+@dataclass(frozen=True)
+class Chart:
+    """What every chart has: its size, its accessible name and summary, and its numbers."""
+
+    chart_id: str  # unique on the page: the SVG's title and desc ids derive from it
+    width: float
+    height: float
+    title: str
+    desc: str
+    empty: str  # "" when there is something to draw, else the sentence to show instead
+    table: Table
+
+    @property
+    def viewbox(self) -> str:
+        return f"0 0 {self.width:g} {self.height:g}"
+
+
+def legend_row(
+    items: Sequence[tuple[str, str] | tuple[str, str, float]], *, y: float, x: float = 4
+) -> tuple[LegendItem, ...]:
+    """Swatches with their words, left to right on one line (about 5.8 units a character).
+
+    An item whose css is "" has no swatch: its words start with their own glyph. A third value
+    fills the swatch from the bottom by that share, as the heatmap's cells are.
+    """
+    legend = []
+    for css, text, *share in items:
+        swatch = Rect(x, r1(y - 9), 11, 11, css) if css else None
+        fill = None
+        if swatch and share and share[0] > 0:
+            height = r1(11 * share[0])
+            fill = Rect(x, r1(y + 2 - height), 11, height, css.replace("adh ", "adh-fill "))
+        start = x + 15 if css else x
+        legend.append(LegendItem(swatch, Label(r1(start), y, text, "start", "legend"), fill))
+        x = r1(start + 5.8 * len(text) + 10)
+    return tuple(legend)
+
+
+def date_text(day: date) -> str:
+    return f"{day.day} {day:%b}"

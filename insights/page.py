@@ -1,0 +1,227 @@
+"""Everything an insights page or report shows for one profile and range, from plain records.
+
+Pure: the view maps nights onto `NightRecord`s (insights.selectors) and hands them here; this
+module only calls the figures and bundles the answers for templates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, time, timedelta
+
+from . import charts as chart_geometry
+from . import comparisons, regularity, stats, trends, worksheet
+from .records import NightRecord
+
+SUMMARY_ROWS = (
+    ("tst", "Asleep", "duration"),
+    ("se", "Efficiency", "percent"),
+    ("sol", "To fall asleep", "duration"),
+    ("waso", "Awake at night", "duration"),
+    ("tib", "In bed", "duration"),
+    ("quality", "Quality (1–5)", "rating"),
+    ("rested", "Rested (1–5)", "rating"),
+)
+OUTCOMES = (
+    ("tst", "Total sleep", "duration"),
+    ("se", "Sleep efficiency", "percent"),
+    ("sol", "Time to fall asleep", "duration"),
+    ("quality", "Sleep quality", "rating"),
+)
+
+
+@dataclass(frozen=True)
+class SummaryRow:
+    key: str
+    label: str
+    kind: str
+    summary: stats.Summary
+
+
+@dataclass(frozen=True)
+class ClockRow:
+    label: str
+    figures: regularity.ClockSummary
+
+
+@dataclass(frozen=True)
+class RoutineRow:
+    label: str
+    group: comparisons.RoutineGroup
+
+
+@dataclass(frozen=True)
+class OutcomeRow:
+    label: str
+    kind: str
+    comparison: comparisons.Comparison | None
+
+
+@dataclass(frozen=True)
+class TagRow:
+    kind: str  # "disturbance" or "intake"
+    name: str
+    n_with: int
+    n_without: int
+    outcomes: list[OutcomeRow]
+
+    @property
+    def comparable(self) -> bool:
+        return any(outcome.comparison is not None for outcome in self.outcomes)
+
+
+@dataclass
+class Report:
+    nights: int  # nights in the range
+    logged: int
+    headline: trends.Headline | None
+    headline_sentences: list[str]
+    summary: list[SummaryRow]
+    sri: float | None
+    clocks: list[ClockRow]
+    jet_lag: regularity.SocialJetLag | None
+    weekdays: list[trends.WeekdayRow]
+    routines: list[RoutineRow]
+    routine_nights: int  # nights a routine ran
+    tags: list[TagRow]
+    window: worksheet.SleepWindow | None
+    window_history: list[worksheet.WeekRow] = field(default_factory=list)
+    minimum_nights: int = comparisons.MIN_NIGHTS
+
+
+def build(
+    records: Sequence[NightRecord],
+    *,
+    earlier: Sequence[NightRecord],
+    start: date,
+    end: date,
+    work_days: Collection[int],
+    usual_wake: time,
+    subject: str = "You",
+) -> Report:
+    """``records`` are the range's nights, oldest first; ``earlier`` the same plus the week
+    before the range, so that the headline can compare the range's last week with the one
+    before even when the range is a week long."""
+    clocks = regularity.clock_time_variability(records)
+    groups = comparisons.routine_groups(records)
+    headline = trends.week_over_week(earlier, end)
+    return Report(
+        nights=(end - start).days + 1,
+        logged=len(records),
+        headline=headline,
+        headline_sentences=headline.sentences(subject) if headline else [],
+        summary=[
+            SummaryRow(key, label, kind, stats.summarize(getattr(r, key) for r in records))
+            for key, label, kind in SUMMARY_ROWS
+        ],
+        sri=regularity.sleep_regularity_index(records),
+        clocks=[
+            ClockRow("Fell asleep", clocks.sleep_onset),
+            ClockRow("Woke up", clocks.final_wake),
+            ClockRow("Mid-sleep", clocks.mid_sleep),
+        ],
+        jet_lag=regularity.social_jet_lag(records, work_days),
+        weekdays=trends.weekday_pattern(records),
+        routines=[
+            RoutineRow("Routine complete", groups.complete),
+            RoutineRow("Not complete", groups.incomplete),
+        ],
+        routine_nights=groups.complete.n + groups.incomplete.n,
+        tags=[
+            TagRow(
+                kind=tag.kind,
+                name=tag.name,
+                n_with=tag.n_with,
+                n_without=tag.n_without,
+                outcomes=[
+                    OutcomeRow(label, kind, tag.outcomes.get(key)) for key, label, kind in OUTCOMES
+                ],
+            )
+            for tag in comparisons.tag_comparisons(records)
+        ],
+        window=worksheet.sleep_window(records, usual_wake),
+        window_history=worksheet.sleep_window_history(records, usual_wake),
+    )
+
+
+# The sleep log draws a row per night: past a month it would be a scroll, not a picture.
+SLEEP_LOG_NIGHTS = 31
+# Trends plot a dot a night up to this many nights, weekly means beyond.
+NIGHTLY_TREND_NIGHTS = 120
+# The adherence heatmap shows at most the range's last year.
+HEATMAP_NIGHTS = 371
+
+
+@dataclass(frozen=True)
+class Charts:
+    sleep_log: chart_geometry.SleepLogChart
+    tst_trend: chart_geometry.TrendChart
+    se_trend: chart_geometry.TrendChart
+    weekdays: chart_geometry.BarChart
+    adherence: chart_geometry.Heatmap
+
+
+def charts(
+    records: Sequence[NightRecord],
+    *,
+    routine_shares: Mapping[date, float | None],
+    start: date,
+    end: date,
+    zone_name: str,
+) -> Charts:
+    """The charts of a range: every calendar night has its place, logged or not."""
+    by_date = {record.date: record for record in records}
+    days = [start + timedelta(days=offset) for offset in range((end - start).days + 1)]
+    return Charts(
+        sleep_log=chart_geometry.sleep_log(
+            [_log_input(by_date.get(day), day, zone_name) for day in days[-SLEEP_LOG_NIGHTS:]]
+        ),
+        tst_trend=_trend(days, by_date, "tst", y_label="Total sleep", unit="min"),
+        se_trend=_trend(
+            days, by_date, "se", y_label="Sleep efficiency", unit="%", y_min=0, y_max=100
+        ),
+        weekdays=chart_geometry.weekday_bars(
+            [(row.name[:3], row.mean_tst, row.n) for row in trends.weekday_pattern(records)],
+            unit="min",
+            y_label="Mean total sleep",
+        ),
+        adherence=chart_geometry.adherence_heatmap(
+            [(day, routine_shares.get(day)) for day in days[-HEATMAP_NIGHTS:]]
+        ),
+    )
+
+
+def _trend(days: list[date], by_date: Mapping[date, NightRecord], key: str, **labels):
+    """Night by night with the 7-night rolling mean; past NIGHTLY_TREND_NIGHTS, a dot a night
+    is a smudge, so the chart shows weekly means with a 4-week rolling mean instead."""
+    values = [getattr(by_date.get(day), key, None) for day in days]
+    if len(days) <= NIGHTLY_TREND_NIGHTS:
+        return chart_geometry.trend(
+            list(zip(days, values, strict=True)), stats.rolling_mean(values), **labels
+        )
+    weeks = [days[i : i + 7] for i in range(0, len(days), 7)]
+    means = [stats.summarize(values[i : i + 7]).mean for i in range(0, len(days), 7)]
+    return chart_geometry.trend(
+        [(week[0], mean) for week, mean in zip(weeks, means, strict=True)],
+        stats.rolling_mean(means, window=4),
+        chart_id=f"{key}-weekly",
+        **{**labels, "y_label": f"{labels['y_label']}, weekly means"},
+    )
+
+
+def _log_input(record: NightRecord | None, night: date, zone_name: str):
+    label = f"{night:%a} {night.day}"
+    if record is None:
+        return chart_geometry.LogInput.from_times(label=label, night=night, zone=zone_name)
+    return chart_geometry.LogInput.from_times(
+        label=label,
+        night=night,
+        zone=record.zone_name,
+        in_bed=record.into_bed,
+        out_of_bed=record.out_of_bed,
+        sleep_onset=record.sleep_onset,
+        final_wake=record.final_wake,
+        awakenings=record.awakenings,
+        nap_minutes=record.nap_minutes,
+    )

@@ -1,0 +1,157 @@
+"""Reads for insights: a profile's nights in a range as plain `NightRecord`s for the pure figures.
+
+A fixed number of queries whatever the range: the nights with their disturbances and intake,
+the night's checklists with their counts, and the routines the profile follows (for the nights a
+routine ran but its checklist was never opened). Everything goes through the journal's and
+routines' scoping selectors, so a profile the user may not see gives nothing.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date, timedelta
+
+from django.db.models import Count, Prefetch, Q
+from django.utils import timezone
+
+from households.models import Profile
+from journal import clock
+from journal.models import Intake, Night
+from journal.selectors import visible_nights
+from routines import adherence
+from routines.models import Checklist, ChecklistItem, Routine
+
+from .records import NightRecord
+from .weekly import WeeklyLine, weekly_line
+
+Status = ChecklistItem.Status
+
+
+def nights_in_range(*, user, profile: Profile, start: date, end: date) -> list[Night]:
+    """The profile's logged nights from ``start`` to ``end`` inclusive, oldest first, with
+    everything a diary table shows."""
+    return list(
+        visible_nights(user)
+        .filter(profile=profile, date__gte=start, date__lte=end)
+        .prefetch_related(
+            "disturbances", Prefetch("intakes", queryset=Intake.objects.select_related("item"))
+        )
+        .order_by("date")
+    )
+
+
+def night_records(
+    *, nights: list[Night], profile: Profile, routine_shares: dict[date, float | None]
+) -> list[NightRecord]:
+    """``nights`` (of ``profile``, from ``nights_in_range``) as records for the figures. A
+    night's routine is complete when every step not skipped was done (a share of 1)."""
+    return [
+        to_record(
+            night,
+            profile,
+            routine_complete=None
+            if night.date not in routine_shares
+            else routine_shares[night.date] == 1,
+        )
+        for night in nights
+    ]
+
+
+def routine_shares(*, user, profile: Profile, start: date, end: date) -> dict[date, float | None]:
+    """For each night from ``start`` to ``end`` that a routine ran for the profile, the share of
+    the steps not skipped that were done, over every routine that ran that night. A routine that
+    ran but was never opened counts all its steps as not done; None when nothing was expected
+    (every step skipped). Nights no routine ran are absent.
+
+    Three queries: the checklists with their counts, the profile's routines and their steps.
+    """
+    checklists = (
+        Checklist.objects.visible_to(user)
+        .filter(profile=profile, night__gte=start, night__lte=end)
+        .annotate(
+            scheduled=Count("items"),
+            done=Count("items", filter=Q(items__status=Status.DONE)),
+            skipped=Count("items", filter=Q(items__status=Status.SKIPPED)),
+        )
+        .values_list("night", "routine_id", "scheduled", "done", "skipped")
+    )
+    done: dict[date, int] = defaultdict(int)
+    expected: dict[date, int] = defaultdict(int)
+    opened: dict[date, set[int | None]] = defaultdict(set)
+    for night, routine_id, scheduled, done_steps, skipped in checklists:
+        record = adherence.NightRecord(
+            night=night, scheduled=scheduled, done=done_steps, skipped=skipped
+        )
+        done[night] += record.done
+        expected[night] += record.expected
+        opened[night].add(routine_id)
+    routines = Routine.objects.visible_to(user).filter(followers=profile).prefetch_related("steps")
+    for routine in routines:
+        steps = len(routine.steps.all())
+        first = max(start, clock.night_of(routine.created_at, profile.zone))
+        for offset in range((end - first).days + 1):
+            night = first + timedelta(days=offset)
+            if routine.runs_on(night) and routine.pk not in opened[night]:
+                expected[night] += steps
+                opened[night].add(routine.pk)
+    return {night: done[night] / expected[night] if expected[night] else None for night in opened}
+
+
+def to_record(
+    night: Night, profile: Profile, *, routine_complete: bool | None, with_lists: bool = True
+) -> NightRecord:
+    """A night as a record; ``with_lists`` reads its (prefetched) disturbances and intake."""
+    zone = profile.zone
+    window_start, window_end = clock.night_window(night.date, zone)
+    m = night.metrics
+    return NightRecord(
+        date=night.date,
+        window_start=window_start,
+        window_end=window_end,
+        into_bed=night.into_bed,
+        lights_out=night.lights_out,
+        final_wake=night.final_wake,
+        out_of_bed=night.out_of_bed,
+        sleep_onset=m.sleep_onset,
+        tst=m.total_sleep_time,
+        se=m.sleep_efficiency,
+        sol=m.sleep_onset_latency,
+        waso=m.wake_after_sleep_onset,
+        tib=m.time_in_bed,
+        quality=night.quality,
+        rested=night.rested,
+        awakenings=night.awakenings,
+        nap_minutes=night.nap_minutes,
+        tags=frozenset(d.name for d in night.disturbances.all()) if with_lists else frozenset(),
+        intake=frozenset(i.item.name for i in night.intakes.all()) if with_lists else frozenset(),
+        routine_complete=routine_complete,
+        zone_name=profile.time_zone,
+    )
+
+
+def last_night(profile: Profile, now=None) -> date:
+    """The night that began yesterday evening in the profile's zone (this morning's night)."""
+    return clock.to_local(now or timezone.now(), profile.zone).date() - timedelta(days=1)
+
+
+def weekly_lines(*, user, profiles, now=None) -> dict[int, WeeklyLine]:
+    """The weekly summary of each profile (that has a night in its last 7), in one query."""
+    profiles = list(profiles)
+    if not profiles:
+        return {}
+    ends = {profile.pk: last_night(profile, now) for profile in profiles}
+    nights = visible_nights(user).filter(
+        profile__in=profiles, date__gte=min(ends.values()) - timedelta(days=13)
+    )
+    by_profile: dict[int, list[NightRecord]] = defaultdict(list)
+    by_pk = {profile.pk: profile for profile in profiles}
+    for night in nights:
+        by_profile[night.profile_id].append(
+            to_record(night, by_pk[night.profile_id], routine_complete=None, with_lists=False)
+        )
+    lines = {}
+    for profile in profiles:
+        line = weekly_line(by_profile[profile.pk], ends[profile.pk])
+        if line is not None:
+            lines[profile.pk] = line
+    return lines
