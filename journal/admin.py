@@ -23,19 +23,22 @@ class NightAdmin(admin.ModelAdmin):
     readonly_fields = ["created_at", "updated_at"]
     inlines = [IntakeInline]
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_sortable_metrics()
+
     @admin.display(ordering="profile__household__name")
     def household(self, night: Night):
         return night.profile.household
 
-    @admin.display(description="TIB")
+    @admin.display(description="TIB", ordering="sort_tib")
     def time_in_bed(self, night: Night) -> str:
         return duration(night.metrics.time_in_bed)
 
-    @admin.display(description="TST")
+    @admin.display(description="TST", ordering="sort_tst")
     def total_sleep_time(self, night: Night) -> str:
         return duration(night.metrics.total_sleep_time)
 
-    @admin.display(description="SE")
+    @admin.display(description="SE", ordering="sort_se")
     def efficiency(self, night: Night) -> str:
         return percent(night.metrics.sleep_efficiency)
 

@@ -12,7 +12,8 @@ from functools import cached_property
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Prefetch, Q
+from django.db.models import F, FloatField, Func, Prefetch, Q
+from django.db.models.functions import NullIf
 from django.utils import timezone
 
 from households.models import Household, Profile
@@ -101,11 +102,40 @@ class NightQuerySet(models.QuerySet):
     def loggable_by(self, user) -> NightQuerySet:
         return self.filter(profile__in=Profile.objects.loggable_by(user))
 
+    def with_sortable_metrics(self) -> NightQuerySet:
+        """TIB, TST and SE computed by the database, for sorting (the admin's columns).
+
+        The same definitions as `journal.metrics`, in float minutes; pages show the Python
+        figures, which are exact, and use these only to order rows. Blank inputs give null.
+        """
+        tib = MinutesBetween("out_of_bed", "into_bed")
+        tst = MinutesBetween("final_wake", "lights_out") - F("sol_minutes") - F("waso_minutes")
+        return self.annotate(sort_tib=tib, sort_tst=tst).annotate(
+            sort_se=F("sort_tst") * 100.0 / NullIf(F("sort_tib"), 0.0)
+        )
+
     def with_details(self) -> NightQuerySet:
         """Everything a list of nights shows, in a fixed number of queries."""
         return self.select_related("profile").prefetch_related(
             "disturbances",
             Prefetch("intakes", queryset=Intake.objects.select_related("item")),
+        )
+
+
+class MinutesBetween(Func):
+    """Minutes from the second datetime to the first, as a float, on PostgreSQL and SQLite."""
+
+    output_field = FloatField()
+    arity = 2
+
+    def as_sql(self, compiler, connection, **extra):
+        template = "(EXTRACT(EPOCH FROM (%(expressions)s)) / 60.0)"
+        return super().as_sql(compiler, connection, template=template, arg_joiner=" - ", **extra)
+
+    def as_sqlite(self, compiler, connection, **extra):
+        template = "((julianday(%(expressions)s)) * 1440.0)"
+        return super().as_sql(
+            compiler, connection, template=template, arg_joiner=") - julianday(", **extra
         )
 
 
