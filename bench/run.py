@@ -286,6 +286,13 @@ def insights_computation(profile) -> bool:
         compute()
         timings.append((time.perf_counter() - started) * 1000)
     timings.sort()
+    if os.environ.get("BENCH_PROFILE"):
+        import cProfile
+        import pstats
+
+        profiler = cProfile.Profile()
+        profiler.runcall(compute)
+        pstats.Stats(profiler).sort_stats("tottime").print_stats(12)
     median = statistics.median(timings)
     ok = median <= INSIGHTS_COMPUTATION_TARGET_MS
     print(

@@ -66,7 +66,8 @@ def sample_sd(values: Sequence[float]) -> float | None:
     if n < 2:
         return None
     centre = math.fsum(values) / n
-    return math.sqrt(math.fsum((value - centre) ** 2 for value in values) / (n - 1))
+    deviations = [value - centre for value in values]
+    return math.sqrt(math.fsum([d * d for d in deviations]) / (n - 1))
 
 
 def night_summaries(
