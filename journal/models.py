@@ -278,7 +278,9 @@ class Intake(models.Model):
     """Something taken around a night, recorded neutrally: what, how much, when."""
 
     night = models.ForeignKey(Night, on_delete=models.CASCADE, related_name="intakes")
-    item = models.ForeignKey(IntakeItem, on_delete=models.PROTECT, related_name="intakes")
+    # RESTRICT, not PROTECT: an item in use cannot be deleted on its own, but a household that
+    # goes with all its nights can go with its items too.
+    item = models.ForeignKey(IntakeItem, on_delete=models.RESTRICT, related_name="intakes")
     amount = models.DecimalField(max_digits=7, decimal_places=2, null=True, blank=True)
     unit = models.CharField(max_length=20, blank=True)
     taken_at = models.DateTimeField(null=True, blank=True)
