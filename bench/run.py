@@ -274,6 +274,7 @@ def insights_computation(profile) -> bool:
             end=end,
             work_days=profile.work_days,
             usual_wake=profile.usual_wake_time,
+            routine_shares=shares,
         )
         page.charts(
             records, routine_shares=shares, start=start, end=end, zone_name=profile.time_zone

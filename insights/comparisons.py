@@ -139,14 +139,15 @@ def tag_comparisons(
     for kind, attribute in (("disturbance", "tags"), ("intake", "intake")):
         labels = [getattr(night, attribute) for night in nights]
         for name in sorted(set().union(*labels)):
+            # One pass over the nights per label, splitting every outcome's column at once.
             has = [name in night_labels for night_labels in labels]
-            outcomes = {
-                outcome: compare_groups(
-                    (value for value, present_ in zip(column, has, strict=True) if present_),
-                    (value for value, present_ in zip(column, has, strict=True) if not present_),
-                )
-                for outcome, column in values.items()
-            }
+            outcomes = {}
+            for outcome, column in values.items():
+                with_it, without_it = [], []
+                for value, present_ in zip(column, has, strict=True):
+                    if value is not None:
+                        (with_it if present_ else without_it).append(value)
+                outcomes[outcome] = compare_groups(with_it, without_it)
             n_with = sum(has)
             result.append(
                 TagComparison(

@@ -71,6 +71,28 @@ class TagRow:
         return any(outcome.comparison is not None for outcome in self.outcomes)
 
 
+@dataclass(frozen=True)
+class Adherence:
+    """How the routines went over the range's nights, logged or not."""
+
+    ran: int  # nights a routine ran
+    complete: int  # of those, nights every step not skipped was done
+    mean_share: float | None  # mean share of steps done (None: nothing expected)
+
+    @property
+    def percent_complete(self) -> int | None:
+        return round(100 * self.complete / self.ran) if self.ran else None
+
+
+def adherence(routine_shares: Mapping[date, float | None], start: date, end: date) -> Adherence:
+    shares = [share for night, share in routine_shares.items() if start <= night <= end]
+    return Adherence(
+        ran=len(shares),
+        complete=sum(share == 1 for share in shares),
+        mean_share=stats.mean(shares),
+    )
+
+
 @dataclass
 class Report:
     nights: int  # nights in the range
@@ -87,6 +109,7 @@ class Report:
     tags: list[TagRow]
     window: worksheet.SleepWindow | None
     window_history: list[worksheet.WeekRow] = field(default_factory=list)
+    adherence: Adherence | None = None
     minimum_nights: int = comparisons.MIN_NIGHTS
 
 
@@ -98,6 +121,7 @@ def build(
     end: date,
     work_days: Collection[int],
     usual_wake: time,
+    routine_shares: Mapping[date, float | None],
     subject: str = "You",
 ) -> Report:
     """``records`` are the range's nights, oldest first; ``earlier`` the same plus the week
@@ -142,6 +166,7 @@ def build(
         ],
         window=worksheet.sleep_window(records, usual_wake),
         window_history=worksheet.sleep_window_history(records, usual_wake),
+        adherence=adherence(routine_shares, start, end),
     )
 
 

@@ -60,6 +60,7 @@ def insights_context(request, *, default_range: int) -> dict:
             end=night_range.end,
             work_days=profile.work_days,
             usual_wake=profile.usual_wake_time,
+            routine_shares=shares,
             subject="You" if profile.user_id == request.user.pk else profile.name,
         ),
         charts=page.charts(

@@ -70,6 +70,7 @@ def test_routines_and_sleep_group_the_nights(client_for, alice, fortnight):
     page = client_for(alice).get(URL, {"range": "14"}).content.decode()
     assert "Not complete" in page
     assert "14 logged nights had a routine" in page
+    assert "every step done on 0 of the 14 nights a routine ran (0 %)" in page
 
 
 def test_no_nights_is_said_plainly(client_for, alice):

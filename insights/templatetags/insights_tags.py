@@ -11,7 +11,7 @@ register = template.Library()
 
 @register.filter
 def figure(value: float | None, kind: str) -> str:
-    """A figure by its kind: duration (minutes), percent, rating (1–5) or index (SRI)."""
+    """A figure by its kind: duration (minutes), percent, rating (1–5), share (0–1) or index."""
     if value is None:
         return UNKNOWN
     if kind == "duration":
@@ -20,6 +20,8 @@ def figure(value: float | None, kind: str) -> str:
         return f"{value:.1f} %"
     if kind == "rating":
         return f"{value:.1f}"
+    if kind == "share":
+        return f"{value * 100:.0f} %"
     return f"{value:.0f}"
 
 
