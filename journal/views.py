@@ -260,7 +260,7 @@ def history_calendar(request):
     profile = _pick_profile(user, profiles, request.GET.get("profile"))
     colour = request.GET.get("colour")
     colour = colour if colour in COLOURS else "efficiency"
-    today = clock.to_local(timezone.now(), profile.zone).date() if profile else date.today()
+    today = clock.to_local(timezone.now(), profile.zone).date() if profile else timezone.localdate()
     first, last = _calendar_bounds(today)
     month = _parse_month(request.GET.get("month"))
     if month is None or not first <= month <= last:

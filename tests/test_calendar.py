@@ -1,12 +1,20 @@
 """The month calendar: each night coloured by sleep efficiency or by quality."""
 
 import re
-from datetime import date
+from datetime import UTC, date, datetime
 
+import pytest
 from django.urls import reverse
 
 from .conftest import add_dependant
 from .fixtures.journal import make_night
+
+
+@pytest.fixture(autouse=True)
+def _today_is_fixed(freeze):
+    """Today is after the October nights shown here, whatever the real date (issue 7)."""
+    freeze(datetime(2026, 11, 10, 12, 0, tzinfo=UTC))
+
 
 CALENDAR = reverse("journal:calendar")
 

@@ -5,6 +5,7 @@ on an empty database (no accounts) unless asked for explicitly with --force. Run
 as every `make run` does, keeps the data and never crashes.
 """
 
+from datetime import UTC, datetime
 from io import StringIO
 
 import pytest
@@ -14,6 +15,12 @@ from households.demo import DEMO_HOUSEHOLD, DEMO_PASSWORD
 from households.models import Household, User
 
 from .conftest import make_account
+
+
+@pytest.fixture(autouse=True)
+def _today_is_fixed(freeze):
+    """The demo's history runs back from today: a fixed one, whatever the real date (issue 7)."""
+    freeze(datetime(2026, 11, 21, 12, 0, tzinfo=UTC))
 
 
 @pytest.fixture

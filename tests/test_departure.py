@@ -21,6 +21,12 @@ from tests.fixtures.routines import make_routine
 NIGHT = date(2026, 11, 20)
 
 
+@pytest.fixture(autouse=True)
+def _tonight_is_night(freeze):
+    """Tonight is NIGHT, the night of Bob's ticks, whatever the real date (issue 7)."""
+    freeze(datetime(2026, 11, 20, 23, 0, tzinfo=UTC))
+
+
 def _night_with_household_entries(profile: Profile) -> Night:
     """A night that uses the household's own disturbance and intake item, and a built-in one."""
     household = profile.household
@@ -137,6 +143,7 @@ def test_an_ex_members_new_steps_never_reach_the_old_households_tonight(
     )
     assert Step.objects.filter(routine=own, title="Secret step").exists()
     tonight = client_for(alice).get(reverse("routines:tonight")).content.decode()
+    assert "Family wind-down" in tonight  # the page does show tonight's routines
     assert "Secret step" not in tonight
     assert "Stretch" not in tonight
 

@@ -2,11 +2,18 @@
 
 from datetime import UTC, date, datetime
 
+import pytest
 from django.urls import reverse
 
 from journal.models import Intake, IntakeItem, Night
 
 from .fixtures.journal import make_night, night_post
+
+
+@pytest.fixture(autouse=True)
+def _today_is_fixed(freeze):
+    """Today is after the nights edited here, whatever the real date (issue 7)."""
+    freeze(datetime(2026, 11, 10, 12, 0, tzinfo=UTC))
 
 
 def url(night):

@@ -1,6 +1,6 @@
 """The demo household has five weeks of varied, plausible nights for everyone."""
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 from django.core.management import call_command
@@ -9,6 +9,13 @@ from households.demo import create_demo_household
 from households.models import Household
 from journal.metrics import check_night
 from journal.models import Intake, Night
+
+
+@pytest.fixture(autouse=True)
+def _today_is_fixed(freeze):
+    """Today is the day after TODAY, the demo's last day, whatever the real date (issue 7)."""
+    freeze(datetime(2026, 11, 21, 12, 0, tzinfo=UTC))
+
 
 TODAY = date(2026, 11, 20)
 

@@ -14,6 +14,12 @@ from .conftest import add_dependant
 from .fixtures.journal import make_night
 
 
+@pytest.fixture(autouse=True)
+def _today_is_fixed(freeze):
+    """Today is after the nights logged here, whatever the real date (issue 7)."""
+    freeze(datetime(2026, 11, 10, 12, 0, tzinfo=UTC))
+
+
 def data(night_date=date(2026, 11, 2), **fields):
     return {
         "date": night_date,

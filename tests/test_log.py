@@ -13,6 +13,13 @@ from journal.models import Disturbance, Intake, IntakeItem, Night
 from .conftest import add_dependant
 from .fixtures.journal import make_night, night_post
 
+
+@pytest.fixture(autouse=True)
+def _today_is_fixed(freeze):
+    """Today is after the nights logged here, whatever the real date (issue 7)."""
+    freeze(datetime(2026, 11, 10, 12, 0, tzinfo=UTC))
+
+
 LOG = reverse("journal:log")
 
 

@@ -1,7 +1,16 @@
 """An email address signs in however it is capitalised: sign-up stores it in lower case."""
 
+from datetime import UTC, datetime
+
+import pytest
 from django.core import mail
 from django.urls import reverse
+
+
+@pytest.fixture(autouse=True)
+def _today_is_fixed(freeze):
+    """A fixed moment for the lock-out window to count from, whatever the real date (issue 7)."""
+    freeze(datetime(2026, 11, 10, 12, 0, tzinfo=UTC))
 
 
 def test_sign_in_with_the_email_in_other_capitals(client, alice):

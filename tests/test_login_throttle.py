@@ -7,6 +7,7 @@ would share one lock) nor from an entry the client wrote itself (an attacker wou
 """
 
 import re
+from datetime import UTC, datetime
 
 import pytest
 from django.core import mail
@@ -14,6 +15,13 @@ from django.test import Client
 from django.urls import reverse
 
 from config.proxy import client_ip
+
+
+@pytest.fixture(autouse=True)
+def _today_is_fixed(freeze):
+    """A fixed moment for the lock-out window to count from, whatever the real date (issue 7)."""
+    freeze(datetime(2026, 11, 10, 12, 0, tzinfo=UTC))
+
 
 PROXY = "10.0.0.2"  # the reverse proxy, as the app server sees it
 RIGHT = {"username": "alice@example.com", "password": "a-long-password-1"}

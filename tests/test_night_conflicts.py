@@ -4,6 +4,7 @@ person keep theirs or take the saved version. Nothing is silently overwritten.""
 import re
 from datetime import UTC, date, datetime
 
+import pytest
 from django.test import Client
 from django.urls import reverse
 
@@ -11,6 +12,12 @@ from journal import services
 from journal.models import Night
 
 from .fixtures.journal import make_night, night_post
+
+
+@pytest.fixture(autouse=True)
+def _today_is_fixed(freeze):
+    """Today is after the nights edited here, whatever the real date (issue 7)."""
+    freeze(datetime(2026, 11, 10, 12, 0, tzinfo=UTC))
 
 
 def logged_in(user) -> Client:

@@ -8,6 +8,7 @@ was probably meant) is not saved on the first submit: the question is on the fie
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+import pytest
 from django.urls import reverse
 from hypothesis import given
 from hypothesis import strategies as st
@@ -18,6 +19,13 @@ from journal.models import Night
 from journal.plausibility import LONG_NIGHT_MINUTES, doubts
 
 from .fixtures.journal import night_post
+
+
+@pytest.fixture(autouse=True)
+def _today_is_fixed(freeze):
+    """Today is after the nights logged here, whatever the real date (issue 7)."""
+    freeze(datetime(2026, 11, 10, 12, 0, tzinfo=UTC))
+
 
 LOG = reverse("journal:log")
 LONDON = ZoneInfo("Europe/London")

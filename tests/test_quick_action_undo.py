@@ -3,6 +3,7 @@ the next one ("I'm up" at 12:24 then "Going to bed" that evening)."""
 
 from datetime import UTC, date, datetime
 
+import pytest
 from django.urls import reverse
 from django.utils import timezone
 
@@ -11,6 +12,12 @@ from journal.models import Night
 
 from .fixtures.journal import make_night, night_post
 from .test_quick_actions import at, bed_url, up_url
+
+
+@pytest.fixture(autouse=True)
+def _today_is_fixed(freeze):
+    """Today is after the nights tapped here, whatever the real date (issue 7)."""
+    freeze(datetime(2026, 11, 10, 12, 0, tzinfo=UTC))
 
 
 def undo_url(night):

@@ -13,6 +13,12 @@ from journal.models import Night
 from .fixtures.journal import make_night
 
 
+@pytest.fixture(autouse=True)
+def _today_is_fixed(freeze):
+    """Today is after the nights tapped here, whatever the real date (issue 7)."""
+    freeze(datetime(2026, 11, 10, 12, 0, tzinfo=UTC))
+
+
 def at(*args):
     return mock.patch.object(timezone, "now", return_value=datetime(*args, tzinfo=UTC))
 

@@ -11,6 +11,13 @@ from routines.models import Checklist, ChecklistItem, Routine
 
 from .fixtures.routines import make_routine
 
+
+@pytest.fixture(autouse=True)
+def _today_is_fixed(freeze):
+    """Today is the day after TODAY, the demo's last day, whatever the real date (issue 7)."""
+    freeze(datetime(2026, 2, 21, 12, 0, tzinfo=UTC))
+
+
 TODAY = date(2026, 2, 20)
 
 

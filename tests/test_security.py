@@ -3,11 +3,19 @@
 import os
 import subprocess
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from django.contrib.auth.hashers import Argon2PasswordHasher
 from django.urls import reverse
+
+
+@pytest.fixture(autouse=True)
+def _today_is_fixed(freeze):
+    """A fixed moment for the lock-out window to count from, whatever the real date (issue 7)."""
+    freeze(datetime(2026, 11, 10, 12, 0, tzinfo=UTC))
+
 
 ROOT = Path(__file__).resolve().parent.parent
 
