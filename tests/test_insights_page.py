@@ -111,7 +111,21 @@ def test_the_report_has_every_diary_field_and_a_print_hint(client_for, alice, fo
     assert "Nights of 11 November 2026 to 24 November 2026" in page
     assert "Save as PDF" in page
     assert page.count('<th scope="row">') >= 14
-    for heading in ("Into bed", "Lights out", "Awakenings", "Final wake", "Out of bed", "Notes"):
+    for heading in (
+        "Into bed",
+        "Lights out",
+        "To fall asleep",
+        "Awakenings",
+        "Final wake",
+        "Out of bed",
+        "Quality",
+        "Rested",
+        "Stress before bed",
+        "Naps",
+        "Disturbances",
+        "Intake",
+        "Notes",
+    ):
         assert heading in page
 
 
