@@ -13,6 +13,7 @@ from datetime import date, timedelta
 
 from insights.records import NightRecord
 from insights.stats import mean
+from journal.clock import hours_and_minutes
 
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
@@ -83,13 +84,6 @@ def _week(nights: Iterable[NightRecord], first: date) -> WeekFigures:
     )
 
 
-def _duration(minutes: int) -> str:
-    hours, rest = divmod(minutes, 60)
-    if not hours:
-        return f"{rest} min"
-    return f"{hours} h {rest} min" if rest else f"{hours} h"
-
-
 @dataclass(frozen=True)
 class Headline:
     """This week (the 7 nights ending tonight's) against the 7 nights before."""
@@ -136,8 +130,8 @@ class Headline:
             else:
                 more = "longer" if tst > 0 else "less"
                 sentences.append(
-                    f"{subject} slept {_duration(minutes)} {more} on average than the week before, "
-                    f"{logged}."
+                    f"{subject} slept {hours_and_minutes(minutes)} {more} on average "
+                    f"than the week before, {logged}."
                 )
         else:
             sentences.append(f"This week has {self.this_week.n} of 7 nights logged.")
@@ -160,7 +154,7 @@ class Headline:
             else:
                 faster = "faster" if sol < 0 else "slower"
                 sentences.append(
-                    f"{subject} fell asleep {_duration(minutes)} {faster} on average "
+                    f"{subject} fell asleep {hours_and_minutes(minutes)} {faster} on average "
                     "than the week before."
                 )
         if (quality := self.quality_change) is not None:

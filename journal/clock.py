@@ -125,3 +125,15 @@ def minutes_between(start: datetime, end: datetime) -> float:
     _require_aware(start, name="start")
     _require_aware(end, name="end")
     return (end.astimezone(UTC) - start.astimezone(UTC)).total_seconds() / 60
+
+
+def hours_and_minutes(minutes: float) -> str:
+    """Minutes as "6 h 45 min", "45 min" or "8 h", rounded to the minute; "−" when negative."""
+    total = round(minutes)
+    hours, rest = divmod(abs(total), 60)
+    sign = "−" if total < 0 else ""
+    if not hours:
+        return f"{sign}{rest} min"
+    if not rest:
+        return f"{sign}{hours} h"
+    return f"{sign}{hours} h {rest} min"

@@ -10,6 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from journal.clock import hours_and_minutes
+
 # Every chart is this many units wide; the SVG scales it to the width of the page.
 WIDTH = 320
 
@@ -109,18 +111,6 @@ def nice_ticks(lo: float, hi: float, count: int = 4) -> tuple[float, ...]:
     start = math.floor(lo / step) * step
     steps = max(1, math.ceil(round((hi - start) / step, 9)))
     return tuple(round(start + i * step, digits) for i in range(steps + 1))
-
-
-def hours_and_minutes(minutes: float) -> str:
-    """Minutes as "6 h 45 min", "45 min" or "8 h" (as the journal pages write durations)."""
-    total = round(minutes)
-    hours, rest = divmod(abs(total), 60)
-    sign = "−" if total < 0 else ""
-    if not hours:
-        return f"{sign}{rest} min"
-    if not rest:
-        return f"{sign}{hours} h"
-    return f"{sign}{hours} h {rest} min"
 
 
 def value_text(value: float | None, unit: str) -> str:

@@ -17,16 +17,7 @@ UNKNOWN = "—"
 @register.filter
 def duration(minutes: float | None) -> str:
     """Minutes as "6 h 45 min", "45 min" or "8 h"."""
-    if minutes is None:
-        return UNKNOWN
-    total = round(minutes)
-    hours, rest = divmod(abs(total), 60)
-    sign = "−" if total < 0 else ""
-    if not hours:
-        return f"{sign}{rest} min"
-    if not rest:
-        return f"{sign}{hours} h"
-    return f"{sign}{hours} h {rest} min"
+    return UNKNOWN if minutes is None else clock.hours_and_minutes(minutes)
 
 
 @register.filter
