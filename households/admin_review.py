@@ -71,13 +71,14 @@ def profile_label(profile: Profile) -> str:
 def profile_filter(path: str = "profile") -> type[admin.SimpleListFilter]:
     """A list filter on the profile at `path`, its choices reading "Alice (Smith household)".
 
-    The parameter is the one Django's own related-field filter uses (`profile__id__exact`), so
-    links made for the plain filter keep working.
+    The parameter is `<path>__id`: a lookup the admin allows through related models because
+    this filter declares it (`…__id__exact` is refused past the first relation). A link made
+    for Django's plain filter on a local field (`profile__id__exact`) still filters the same.
     """
 
     class ProfileFilter(admin.SimpleListFilter):
         title = "profile"
-        parameter_name = f"{path}__id__exact"
+        parameter_name = f"{path}__id"
 
         def lookups(self, request, model_admin):
             profiles = Profile.objects.select_related("household").order_by(

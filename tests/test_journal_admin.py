@@ -197,8 +197,8 @@ def test_the_profile_filter_names_the_household(staff_client, two_households):
     assert "Alice (Smith household)" in page
     assert "Mallory (Jones household)" in page
     mallory = two_households["mallory"].profile
-    assert _listed(staff_client.get(url, {"profile__id__exact": mallory.pk})) == {"Mallory"}
-    assert _listed(staff_client.get(url, {"profile__id__exact": "nonsense"})) == set()
+    assert _listed(staff_client.get(url, {"profile__id": mallory.pk})) == {"Mallory"}
+    assert _listed(staff_client.get(url, {"profile__id": "nonsense"})) == set()
 
 
 def test_the_intake_filter_names_the_household(staff_client, two_households):
@@ -254,3 +254,15 @@ def test_downloading_years_of_nights_streams_them_in_chunks(
         rows = _download(staff_client)
     assert len(rows) == 1 + len(three_years)
     assert rows[1][3] == "2023-11-01" and rows[-1][3] == three_years[-1].date.isoformat()
+
+
+def test_the_intake_list_filters_by_profile(staff_client, two_households):
+    from journal.models import Intake, IntakeItem
+
+    caffeine = IntakeItem.objects.get(name="Caffeine", household=None)
+    for night in two_households.values():
+        Intake.objects.create(night=night, item=caffeine, unit=f"cup of {night.profile.name}")
+    mallory = two_households["mallory"].profile
+    url = reverse("admin:journal_intake_changelist")
+    page = staff_client.get(url, {"night__profile__id": mallory.pk}).content.decode()
+    assert "cup of Mallory" in page and "cup of Bob" not in page
