@@ -33,10 +33,10 @@ def _local_reading(field: str):
     """A change-form line beside the `field` input: the same instant in the profile's zone."""
 
     @admin.display(description="profile's local time")
-    def reading(self, night: Night) -> str | None:
+    def reading(self, night: Night) -> str:
         moment = getattr(night, field)
         if moment is None or not night.profile_id:
-            return None
+            return self.get_empty_value_display()
         zone = night.profile.zone
         return f"{moment.astimezone(zone):%Y-%m-%d %H:%M %Z} ({zone.key})"
 

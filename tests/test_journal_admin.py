@@ -150,6 +150,7 @@ def test_the_change_form_shows_local_times_beside_the_server_zone_inputs(
     assert "2026-11-03 06:50 EST (America/New_York)" in page
     assert "In the server's zone, UTC." in page
     assert 'value="03:45:00"' in page  # the input: the same instant in UTC
+    assert ">None<" not in page
 
 
 def test_saving_the_change_form_unchanged_keeps_the_times(staff_client, two_households):
@@ -266,3 +267,10 @@ def test_the_intake_list_filters_by_profile(staff_client, two_households):
     url = reverse("admin:journal_intake_changelist")
     page = staff_client.get(url, {"night__profile__id": mallory.pk}).content.decode()
     assert "cup of Mallory" in page and "cup of Bob" not in page
+
+
+def test_the_add_form_opens_with_no_profile_to_read_a_zone_from(staff_client, db):
+    page = staff_client.get(reverse("admin:journal_night_add")).content.decode()
+    assert "In the server's zone, UTC." in page
+    assert "Profile&#x27;s local time:" in page
+    assert '<div class="readonly">-</div>' in page and ">None<" not in page
