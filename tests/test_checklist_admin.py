@@ -141,3 +141,18 @@ def test_checklists_download_their_steps_as_csv(staff_client, checklists):
         ("Robin", "'=1+1"),
     ]
     assert rows[0]["bedtime"] == "2026-01-15T22:30+00:00"
+
+
+def test_the_checklist_lists_cost_a_fixed_number_of_queries(
+    staff_client, freeze, django_assert_max_num_queries
+):
+    """Weeks of the demo household's checklists: a page of rows, never a query per row."""
+    from households.demo import create_demo_household
+
+    freeze(datetime(2026, 2, 21, 12, 0, tzinfo=UTC))
+    create_demo_household(today=date(2026, 2, 20))
+    assert ChecklistItem.objects.count() > 200
+    for url in (reverse(ITEMS), reverse(CHECKLISTS)):
+        with django_assert_max_num_queries(12):
+            page = staff_client.get(url).content.decode()
+        assert "Alex (" in page  # the profile filter, named with the household
