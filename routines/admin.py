@@ -1,4 +1,8 @@
+from collections.abc import Iterable, Iterator
+
 from django.contrib import admin
+
+from households.admin_review import csv_download, local_clock, local_iso, profile_filter
 
 from .models import Checklist, ChecklistItem, Routine, Step
 
@@ -27,17 +31,31 @@ class ChecklistItemInline(admin.TabularInline):
 
 @admin.register(Checklist)
 class ChecklistAdmin(admin.ModelAdmin):
-    list_display = ["night", "routine_name", "profile", "household", "bedtime_at"]
-    list_filter = [("profile__household", admin.RelatedOnlyFieldListFilter), "profile", "night"]
-    search_fields = ["routine_name", "profile__name"]
+    list_display = ["night", "routine_name", "profile", "household", "bedtime"]
+    list_filter = [
+        ("profile__household", admin.RelatedOnlyFieldListFilter),
+        profile_filter(),
+        "night",
+    ]
+    search_fields = ["routine_name", "profile__name", "profile__household__name"]
     date_hierarchy = "night"
     list_select_related = ["profile__household"]
     raw_id_fields = ["routine"]
     inlines = [ChecklistItemInline]
+    actions = ["download_csv"]
 
     @admin.display(ordering="profile__household__name")
     def household(self, checklist: Checklist):
         return checklist.profile.household
+
+    @admin.display(description="bedtime", ordering="bedtime_at")
+    def bedtime(self, checklist: Checklist) -> str | None:
+        return local_clock(checklist.bedtime_at, checklist.profile.zone)
+
+    @admin.action(description="Download as CSV (one row per step)")
+    def download_csv(self, request, queryset):
+        items = ChecklistItem.objects.filter(checklist__in=queryset.values("pk"))
+        return csv_download("checklists.csv", checklist_item_rows(_for_csv(items)))
 
 
 @admin.register(Step)
@@ -50,8 +68,84 @@ class StepAdmin(admin.ModelAdmin):
 
 @admin.register(ChecklistItem)
 class ChecklistItemAdmin(admin.ModelAdmin):
-    list_display = ["title", "status", "checklist", "checked_at", "checked_by"]
-    list_filter = ["status"]
-    list_select_related = ["checklist__profile", "checked_by"]
-    search_fields = ["title", "checklist__routine_name", "checklist__profile__name"]
+    list_display = ["title", "status", "checklist", "profile", "checked", "checked_by"]
+    list_filter = [
+        "status",
+        ("checklist__profile__household", admin.RelatedOnlyFieldListFilter),
+        profile_filter("checklist__profile"),
+    ]
+    list_select_related = ["checklist__profile__household", "checked_by"]
+    search_fields = [
+        "title",
+        "checklist__routine_name",
+        "checklist__profile__name",
+        "checklist__profile__household__name",
+    ]
     raw_id_fields = ["checklist", "step", "checked_by"]
+    actions = ["download_csv"]
+
+    @admin.display(ordering="checklist__profile__name")
+    def profile(self, item: ChecklistItem):
+        return item.checklist.profile
+
+    @admin.display(description="checked at", ordering="checked_at")
+    def checked(self, item: ChecklistItem) -> str | None:
+        return local_clock(item.checked_at, item.checklist.profile.zone)
+
+    @admin.action(description="Download as CSV")
+    def download_csv(self, request, queryset):
+        return csv_download("checklists.csv", checklist_item_rows(_for_csv(queryset)))
+
+
+def _for_csv(items) -> Iterable[ChecklistItem]:
+    return (
+        items.select_related("checklist__profile__household", "checked_by")
+        .order_by(
+            "checklist__profile__household__name",
+            "checklist__profile__name",
+            "checklist__night",
+            "checklist__routine_name",
+            "-minutes_before",
+            "position",
+            "pk",
+        )
+        .iterator(chunk_size=2000)
+    )
+
+
+CHECKLIST_ITEM_COLUMNS = [
+    "household",
+    "profile",
+    "time_zone",
+    "night",
+    "routine",
+    "bedtime",
+    "step",
+    "minutes_before",
+    "step_time",
+    "status",
+    "checked_at",
+    "checked_by",
+]
+
+
+def checklist_item_rows(items: Iterable[ChecklistItem]) -> Iterator[list]:
+    """The CSV download's header, then one row per checklist step, times in the profile's zone."""
+    yield CHECKLIST_ITEM_COLUMNS
+    for item in items:
+        checklist = item.checklist
+        zone = checklist.profile.zone
+        yield [
+            checklist.profile.household.name,
+            checklist.profile.name,
+            zone.key,
+            checklist.night.isoformat(),
+            checklist.routine_name,
+            local_iso(checklist.bedtime_at, zone),
+            item.title,
+            item.minutes_before,
+            local_iso(item.at, zone),
+            item.status,
+            local_iso(item.checked_at, zone),
+            item.checked_by.email if item.checked_by else None,
+        ]
