@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from exchange import nights_csv
+from exchange import nights_csv, selectors
 from journal.models import Disturbance, Intake, IntakeItem
 
 from .fixtures.journal import make_night
@@ -169,3 +169,19 @@ def test_minutes_are_rounded_to_one_decimal():
     assert nights_csv.minutes(485.0) == "485"
     assert nights_csv.minutes(83.50515) == "83.5"
     assert nights_csv.minutes(12.96) == "13"
+
+
+def test_three_years_stream_in_chunks_with_every_night(
+    client_for, alice, three_years, django_assert_max_num_queries
+):
+    client = client_for(alice)
+    url = reverse("exchange:profile_csv", args=[alice.profile.pk])
+    response = client.get(url)
+    chunks = 1 + len(three_years) // selectors.CSV_CHUNK
+    # Nights, their disturbances and their intake per chunk: memory holds one chunk at a time.
+    with django_assert_max_num_queries(3 * chunks):
+        rows = parse(b"".join(response.streaming_content).decode())
+    assert len(rows) == len(three_years)
+    assert rows[0]["date"] == "2023-11-01"
+    assert rows[0]["disturbances"] == "Noise; Pain"
+    assert rows[0]["intake"] == "Caffeine cup; Alcohol cup"  # in the order they were logged
