@@ -11,6 +11,7 @@ WORKDIR /app
 
 COPY pyproject.toml README.md ./
 COPY config ./config
+COPY exchange ./exchange
 COPY households ./households
 COPY insights ./insights
 COPY journal ./journal

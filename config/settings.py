@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "journal",
     "routines",
     "insights",
+    "exchange",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
