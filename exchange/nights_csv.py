@@ -21,6 +21,8 @@ from datetime import datetime
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
+from households.spreadsheet import defused, local_iso
+
 COLUMNS = (
     "profile",
     "time_zone",
@@ -55,7 +57,6 @@ DURATIONS = (
     "sleep_onset_latency",
     "terminal_wakefulness",
 )
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 LIST_SEPARATOR = "; "
 
 
@@ -65,16 +66,6 @@ class IntakeRow:
     amount: Decimal | None
     unit: str
     taken_at: datetime | None  # aware
-
-
-def defused(text: str) -> str:
-    """The cell as text a spreadsheet shows rather than runs."""
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
-
-
-def local_iso(moment: datetime | None, zone: ZoneInfo) -> str:
-    """2026-11-02T23:00:00+00:00: wall-clock time in the zone, with the offset in force."""
-    return "" if moment is None else moment.astimezone(zone).isoformat(timespec="seconds")
 
 
 def minutes(value: float | None) -> str:

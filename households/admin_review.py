@@ -16,11 +16,9 @@ from zoneinfo import ZoneInfo
 from django.contrib import admin
 from django.http import StreamingHttpResponse
 
+from . import spreadsheet
 from .models import Profile
-
-# A spreadsheet reads a cell starting with one of these as a formula (or, for tab and carriage
-# return, as a formula after the whitespace): text cells that do get an apostrophe in front.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+from .spreadsheet import defused
 
 
 def csv_cell(value: object) -> str:
@@ -31,8 +29,7 @@ def csv_cell(value: object) -> str:
         return "yes" if value else "no"
     if isinstance(value, int | float):
         return str(value)
-    text = str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    return defused(str(value))
 
 
 def csv_lines(rows: Iterable[Sequence[object]]) -> Iterator[str]:
@@ -54,8 +51,8 @@ def csv_download(filename: str, rows: Iterable[Sequence[object]]) -> StreamingHt
 
 
 def local_iso(moment: datetime | None, zone: ZoneInfo) -> str | None:
-    """An instant as the profile's wall clock with its UTC offset: 2026-11-02T22:45:00-05:00."""
-    return None if moment is None else moment.astimezone(zone).isoformat(timespec="minutes")
+    """An instant as the profile's wall clock with its UTC offset: 2026-11-02T22:45-05:00."""
+    return spreadsheet.local_iso(moment, zone, timespec="minutes") or None
 
 
 def local_clock(moment: datetime | None, zone: ZoneInfo) -> str | None:
