@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -88,11 +88,11 @@ def intake_text(intake: IntakeRow, zone: ZoneInfo) -> str:
     return " ".join(parts)
 
 
-def cells(row: Mapping) -> list[str]:
-    """One night's row as the text of its cells, in the order of `COLUMNS`."""
+def cells(row: Mapping, columns: Sequence[str] = COLUMNS) -> list[str]:
+    """One night's row as the text of its cells, in the order of ``columns``."""
     zone = ZoneInfo(row["time_zone"])
     out = []
-    for column in COLUMNS:
+    for column in columns:
         value = row.get(column)
         if column in MOMENTS:
             text = local_iso(value, zone)
@@ -117,12 +117,13 @@ class _Line:
         return text
 
 
-def lines(rows: Iterable[Mapping]) -> Iterator[str]:
-    """The CSV, header first, one line per row (for a streamed response)."""
+def lines(rows: Iterable[Mapping], columns: Sequence[str] = COLUMNS) -> Iterator[str]:
+    """The CSV, header first, one line per row (for a streamed response). The admin's download
+    across households puts a `household` column in front of the same columns."""
     writer = csv.writer(_Line())
-    yield writer.writerow(COLUMNS)
+    yield writer.writerow(columns)
     for row in rows:
-        yield writer.writerow(cells(row))
+        yield writer.writerow(cells(row, columns))
 
 
 def to_text(rows: Iterable[Mapping]) -> str:

@@ -45,7 +45,12 @@ def csv_lines(rows: Iterable[Sequence[object]]) -> Iterator[str]:
 
 def csv_download(filename: str, rows: Iterable[Sequence[object]]) -> StreamingHttpResponse:
     """A streamed CSV attachment: rows are read (and written) as the response is sent."""
-    response = StreamingHttpResponse(csv_lines(rows), content_type="text/csv; charset=utf-8")
+    return streamed_csv(filename, csv_lines(rows))
+
+
+def streamed_csv(filename: str, lines: Iterable[str]) -> StreamingHttpResponse:
+    """CSV lines already written (and guarded), sent as an attachment as they come."""
+    response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 

@@ -1,10 +1,10 @@
-from collections.abc import Iterable, Iterator
-
 from django.contrib import admin
-from django.db.models import Count
+from django.db.models import Count, Prefetch
 from django.utils import timezone
 
-from households.admin_review import csv_download, local_clock, local_iso, profile_filter
+from exchange import nights_csv
+from exchange.selectors import night_row
+from households.admin_review import local_clock, profile_filter, streamed_csv
 
 from .models import Disturbance, Intake, IntakeItem, Night
 from .templatetags.journal_tags import duration, percent
@@ -145,68 +145,19 @@ class NightAdmin(admin.ModelAdmin):
     def download_csv(self, request, queryset):
         nights = (
             queryset.select_related("profile__household")
-            .prefetch_related("disturbances")
+            .prefetch_related(
+                "disturbances", Prefetch("intakes", queryset=Intake.objects.select_related("item"))
+            )
             .order_by("profile__household__name", "profile__name", "date", "pk")
         )
-        return csv_download("nights.csv", night_rows(nights.iterator(chunk_size=500)))
-
-
-NIGHT_COLUMNS = [
-    "household",
-    "profile",
-    "time_zone",
-    "date",
-    "into_bed",
-    "lights_out",
-    "sol_minutes",
-    "awakenings",
-    "waso_minutes",
-    "final_wake",
-    "out_of_bed",
-    "time_in_bed_minutes",
-    "total_sleep_time_minutes",
-    "sleep_efficiency_percent",
-    "quality",
-    "rested",
-    "stress",
-    "nap_minutes",
-    "disturbances",
-    "notes",
-]
-
-
-def _rounded(value: float | None) -> float | None:
-    return None if value is None else round(value, 1)
-
-
-def night_rows(nights: Iterable[Night]) -> Iterator[list]:
-    """The CSV download's header, then one row per night, times in the profile's zone."""
-    yield NIGHT_COLUMNS
-    for night in nights:
-        zone = night.profile.zone
-        found = night.metrics
-        yield [
-            night.profile.household.name,
-            night.profile.name,
-            zone.key,
-            night.date.isoformat(),
-            local_iso(night.into_bed, zone),
-            local_iso(night.lights_out, zone),
-            night.sol_minutes,
-            night.awakenings,
-            night.waso_minutes,
-            local_iso(night.final_wake, zone),
-            local_iso(night.out_of_bed, zone),
-            _rounded(found.time_in_bed),
-            _rounded(found.total_sleep_time),
-            _rounded(found.sleep_efficiency),
-            night.quality,
-            night.rested,
-            night.stress,
-            night.nap_minutes,
-            "; ".join(sorted(d.name for d in night.disturbances.all())),
-            night.notes,
-        ]
+        # The same columns as a person's own export (exchange), with the household in front.
+        rows = (
+            {**night_row(night), "household": night.profile.household.name}
+            for night in nights.iterator(chunk_size=500)
+        )
+        return streamed_csv(
+            "nights.csv", nights_csv.lines(rows, ("household", *nights_csv.COLUMNS))
+        )
 
 
 class CatalogueAdmin(admin.ModelAdmin):
