@@ -3,7 +3,6 @@ from __future__ import annotations
 from datetime import timedelta
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
 from django.shortcuts import render
 
 from households import selectors as household_selectors
@@ -11,23 +10,11 @@ from households import selectors as household_selectors
 from . import page, ranges, selectors
 
 
-def _profile(request):
-    """The profile asked for (404 outside what the user may see), else their own, else the
-    first one they may see."""
-    raw = request.GET.get("profile")
-    if raw:
-        if not raw.isdigit() or len(raw) > 18:
-            raise Http404("No such profile.")
-        return household_selectors.get_visible_profile(request.user, int(raw))
-    profiles = list(household_selectors.visible_profiles(request.user))
-    own = [profile for profile in profiles if profile.user_id == request.user.pk]
-    return (own or profiles or [None])[0]
-
-
 def insights_context(request, *, default_range: int) -> dict:
-    profile = _profile(request)
+    profiles = list(household_selectors.visible_profiles(request.user))
+    profile = household_selectors.pick_profile(request.user, profiles, request.GET.get("profile"))
     context = {
-        "profiles": household_selectors.visible_profiles(request.user),
+        "profiles": profiles,
         "profile": profile,
         "presets": ranges.PRESETS,
     }

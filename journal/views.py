@@ -40,22 +40,6 @@ LOG_TEMPLATE = "journal/log.html"
 # --- Parsing helpers ------------------------------------------------------------------------
 
 
-def _pick_profile(user, profiles: list[Profile], raw_id: str | None) -> Profile | None:
-    """The profile named by a query parameter (404 unless it is in `profiles`), else the
-    user's own profile, else the first one."""
-    if raw_id:
-        try:
-            wanted = int(raw_id)
-        except ValueError:
-            raise Http404("No such profile.") from None
-        for profile in profiles:
-            if profile.pk == wanted:
-                return profile
-        raise Http404("No such profile.")
-    own = [profile for profile in profiles if profile.user_id == user.pk]
-    return (own or profiles or [None])[0]
-
-
 def _parse_date(raw: str | None) -> date | None:
     try:
         return date.fromisoformat(raw) if raw else None
@@ -87,7 +71,9 @@ def log_night(request):
     user = request.user
     profiles = list(household_selectors.loggable_profiles(user))
     raw_profile = request.POST.get("profile") if request.method == "POST" else None
-    profile = _pick_profile(user, profiles, raw_profile or request.GET.get("profile"))
+    profile = household_selectors.pick_profile(
+        user, profiles, raw_profile or request.GET.get("profile")
+    )
     if request.method == "POST" and not raw_profile:
         raise Http404("Choose whose night this is.")
     if profile is None:
@@ -231,7 +217,7 @@ def delete_night(request, night_id: int):
 def history(request):
     user = request.user
     profiles = list(household_selectors.visible_profiles(user))
-    profile = _pick_profile(user, profiles, request.GET.get("profile"))
+    profile = household_selectors.pick_profile(user, profiles, request.GET.get("profile"))
     before = _parse_date(request.GET.get("before"))
     nights, next_before = (
         selectors.history_page(user=user, profile=profile, before=before) if profile else ([], None)
@@ -257,7 +243,7 @@ COLOURS = {"efficiency": "Sleep efficiency", "quality": "Sleep quality"}
 def history_calendar(request):
     user = request.user
     profiles = list(household_selectors.visible_profiles(user))
-    profile = _pick_profile(user, profiles, request.GET.get("profile"))
+    profile = household_selectors.pick_profile(user, profiles, request.GET.get("profile"))
     colour = request.GET.get("colour")
     colour = colour if colour in COLOURS else "efficiency"
     today = clock.to_local(timezone.now(), profile.zone).date() if profile else timezone.localdate()
