@@ -1,0 +1,84 @@
+"""What an importer reads out of a file, before anything touches the database.
+
+Every format's parser turns the text of an uploaded file into a `Parsed`: the nights it found
+(`IncomingNight`, aware datetimes, fields named as on `journal.Night`), the lines it could not
+use (`Rejected`, with the line and the reason in words a user understands) and the people the
+file speaks of (`Source`), which the preview asks the user to map onto profiles they may log for.
+
+Parsers are pure: text in, `Parsed` out, no ORM. Matching names against the household's
+catalogue, skipping nights that are already there and saving are the planner's work.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+
+class NotThisFormat(ValueError):
+    """The text is not a file of this format at all (as opposed to a file with bad rows)."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class IncomingIntake:
+    item: str
+    amount: Decimal | None = None
+    unit: str = ""
+    taken_at: datetime | None = None  # aware
+
+
+@dataclass(frozen=True, kw_only=True)
+class IncomingNight:
+    source: str  # key of the person in the file (a `Source.key`); "" when the file has one person
+    line: int  # the line of the file where this night's first record begins (1-based)
+    date: date  # the evening the night began (noon-to-noon rule in the person's zone)
+    into_bed: datetime | None = None
+    lights_out: datetime | None = None
+    sol_minutes: int | None = None
+    awakenings: int | None = None
+    waso_minutes: int | None = None
+    final_wake: datetime | None = None
+    out_of_bed: datetime | None = None
+    quality: int | None = None  # 1-5
+    rested: int | None = None  # 1-5
+    stress: int | None = None  # 1-5
+    nap_minutes: int | None = None
+    disturbances: tuple[str, ...] = ()  # names, matched against the catalogue by the planner
+    intake: tuple[IncomingIntake, ...] = ()
+    # Labels from the other app (Sleep as Android's #hashtags, without the #): the planner maps
+    # each onto a disturbance or intake item of the same name and keeps the rest in the notes.
+    tags: tuple[str, ...] = ()
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class Rejected:
+    line: int
+    reason: str
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Source:
+    key: str
+    label: str  # how the file names the person ("Kit Smith", "Ada"), shown in the preview
+
+
+@dataclass
+class Parsed:
+    nights: list[IncomingNight] = field(default_factory=list)
+    rejected: list[Rejected] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Format:
+    key: str  # "sleep-as-android", used in forms, URLs and `manage.py import --format`
+    label: str  # "Sleep as Android (CSV)"
+    # The file's times are wall-clock times without a zone: the upload form asks for the zone.
+    needs_zone: bool
+    sniff: Callable[[str], bool]  # does the text look like this format? (cheap, first lines)
+    parse: Callable[[str, ZoneInfo | None], Parsed]  # raises NotThisFormat
