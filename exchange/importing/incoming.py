@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Protocol
 from zoneinfo import ZoneInfo
 
 
@@ -82,3 +83,31 @@ class Format:
     needs_zone: bool
     sniff: Callable[[str], bool]  # does the text look like this format? (cheap, first lines)
     parse: Callable[[str, ZoneInfo | None], Parsed]  # raises NotThisFormat
+
+
+@dataclass(frozen=True)
+class Planned:
+    """One record of the preview: what it is, which, and for a skipped one, why."""
+
+    kind: str  # "night", "routine", "checklist", "profile", "disturbance", "intake item"
+    label: str  # "Ada · night of 2024-03-02"
+    line: int | None = None
+    reason: str = ""  # for a skipped record ("already there")
+
+
+class ImportPlan(Protocol):
+    """What an import would do, computed from the stored file without writing anything.
+
+    The preview shows it; the confirmation computes it again from the same stored file and
+    applies it in one transaction (all or nothing). Applying a plan whose file was imported
+    before creates nothing: every record already there is in `skipped`.
+    """
+
+    to_create: list[Planned]
+    skipped: list[Planned]
+    rejected: list[Rejected]
+
+    def apply(self, *, progress: Callable[[int, int], None] | None = None) -> int:
+        """Write `to_create` (the caller holds the transaction); call progress(done, total)
+        now and then; return how many records were created."""
+        ...
