@@ -26,7 +26,9 @@ from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 from exchange.importing.cells import (
+    UNREADABLE,
     CellError,
+    Row,
     check_bounds,
     csv_lines,
     first_line,
@@ -104,6 +106,27 @@ def _nap(text: str) -> bool:
     raise CellError(f"Nap {quoted(text)} is neither yes (1) nor no (0).")
 
 
+def _source(child: str, cell: Row) -> Source:
+    name = " ".join(f"{cell['child_first_name']} {cell['child_last_name']}".split())
+    return Source(child, name or f"Child {child}")
+
+
+def _record(line: int, child: str, cell: Row, zone: ZoneInfo) -> SleepRecord:
+    start, end = _span(cell["start"], cell["end"], zone)
+    problem = check_span(start, end)
+    if problem:
+        raise CellError(problem)
+    return SleepRecord(
+        source=child,
+        line=line,
+        start=start,
+        end=end,
+        zone=zone,
+        nap=_nap(cell["nap"]),
+        notes=" ".join(cell["notes"].split()),
+    )
+
+
 def parse(text: str, zone: ZoneInfo | None) -> Parsed:
     """Read a Baby Buddy sleep export; its wall-clock times are in `zone` (required)."""
     columns = _columns(header_names(first_line(text)))
@@ -121,39 +144,20 @@ def parse(text: str, zone: ZoneInfo | None) -> Parsed:
     needed = max(columns[name] for name in ("child", "start", "end", "nap")) + 1
     for line, fields in lines:
         if fields is None:
-            parsed.rejected.append(Rejected(line, "This line's quotes don't close."))
+            parsed.rejected.append(Rejected(line, UNREADABLE))
             continue
         if not any(field.strip() for field in fields):
             continue
-
-        def cell(name: str, fields: list[str] = fields) -> str:
-            index = columns.get(name)
-            return fields[index].strip() if index is not None and index < len(fields) else ""
-
-        child = cell("child")
+        cell = Row(fields, columns)
+        child = cell["child"].strip()
         try:
             if len(fields) < needed:
                 raise CellError(f"This line has {len(fields)} fields; the header needs {needed}.")
             if not child:
                 raise CellError("The child (child_id) is missing.")
             if child not in sources:
-                name = f"{cell('child_first_name')} {cell('child_last_name')}".strip()
-                sources[child] = Source(child, " ".join(name.split()) or f"Child {child}")
-            start, end = _span(cell("start"), cell("end"), zone)
-            problem = check_span(start, end)
-            if problem:
-                raise CellError(problem)
-            records.append(
-                SleepRecord(
-                    source=child,
-                    line=line,
-                    start=start,
-                    end=end,
-                    zone=zone,
-                    nap=_nap(cell("nap")),
-                    notes=" ".join(cell("notes").split()),
-                )
-            )
+                sources[child] = _source(child, cell)
+            records.append(_record(line, child, cell, zone))
         except CellError as error:
             parsed.rejected.append(Rejected(line, str(error), child))
     nights, rejected = nights_from(records)

@@ -25,7 +25,9 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from exchange.importing.cells import (
+    UNREADABLE,
     CellError,
+    Row,
     check_bounds,
     csv_lines,
     first_line,
@@ -40,7 +42,10 @@ from exchange.importing.incoming import Format, NotThisFormat, Parsed, Rejected,
 from exchange.importing.sleeps import SleepRecord, check_span, nights_from
 
 LABEL = "Plees Tracker"
-_TEXT_TIME = re.compile(r"\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}(:\d{2})?(\s*(Z|[+-]\d{2}:?\d{2}))?")
+_TEXT_TIME = re.compile(
+    r"(?P<wall>\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2})?)\s*(?P<offset>Z|[+-]\d{2}:?\d{2})?",
+    re.ASCII,
+)
 
 
 def sniff(text: str) -> bool:
@@ -51,13 +56,14 @@ def _instant(text: str, zone: ZoneInfo, *, what: str) -> datetime:
     cleaned = text.strip()
     if cleaned.isascii() and cleaned.isdigit():
         return instant_from_epoch_ms(cleaned, what=what)
-    if not _TEXT_TIME.fullmatch(cleaned):
+    match = _TEXT_TIME.fullmatch(cleaned)
+    if match is None:
         raise CellError(
             f"{what} {quoted(text)} is neither milliseconds since 1970 nor a time like "
             "“2024-03-02 23:15”."
         )
     try:
-        moment = datetime.fromisoformat(cleaned.replace(" +", "+").replace(" -", "-"))
+        moment = datetime.fromisoformat(match["wall"] + (match["offset"] or ""))
     except ValueError:
         raise CellError(f"{what} {quoted(text)} is not a real date and time.") from None
     if moment.tzinfo is None:
@@ -81,6 +87,24 @@ def _rating(text: str) -> int | None:
     return quality_from_rating(value)
 
 
+def _record(line: int, cell: Row, zone: ZoneInfo) -> SleepRecord:
+    start = _instant(cell["start"], zone, what="Start")
+    stop = _instant(cell["stop"], zone, what="Stop")
+    problem = check_span(start, stop)
+    if problem:
+        raise CellError(problem)
+    return SleepRecord(
+        source="",
+        line=line,
+        start=start,
+        end=stop,
+        zone=zone,
+        rating=_rating(cell["rating"]),
+        awakenings=_whole(cell["wakes"], what="Wakes"),
+        notes=" ".join(cell["comment"].split()),
+    )
+
+
 def parse(text: str, zone: ZoneInfo | None) -> Parsed:
     """Read a Plees Tracker export; nights are dated in `zone` (required)."""
     if not sniff(text):
@@ -95,35 +119,12 @@ def parse(text: str, zone: ZoneInfo | None) -> Parsed:
     records: list[SleepRecord] = []
     for line, fields in lines:
         if fields is None:
-            parsed.rejected.append(Rejected(line, "This line's quotes don't close."))
-            continue
-        if not any(field.strip() for field in fields):
-            continue
-
-        def cell(name: str, fields: list[str] = fields) -> str:
-            index = columns.get(name)
-            return fields[index] if index is not None and index < len(fields) else ""
-
-        try:
-            start = _instant(cell("start"), zone, what="Start")
-            stop = _instant(cell("stop"), zone, what="Stop")
-            problem = check_span(start, stop)
-            if problem:
-                raise CellError(problem)
-            records.append(
-                SleepRecord(
-                    source="",
-                    line=line,
-                    start=start,
-                    end=stop,
-                    zone=zone,
-                    rating=_rating(cell("rating")),
-                    awakenings=_whole(cell("wakes"), what="Wakes"),
-                    notes=" ".join(cell("comment").split()),
-                )
-            )
-        except CellError as error:
-            parsed.rejected.append(Rejected(line, str(error)))
+            parsed.rejected.append(Rejected(line, UNREADABLE))
+        elif any(field.strip() for field in fields):
+            try:
+                records.append(_record(line, Row(fields, columns), zone))
+            except CellError as error:
+                parsed.rejected.append(Rejected(line, str(error)))
     nights, rejected = nights_from(records)
     parsed.nights = nights
     parsed.rejected = sorted(parsed.rejected + rejected, key=lambda r: r.line)

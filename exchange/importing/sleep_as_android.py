@@ -32,11 +32,13 @@ Pure: text in, `Parsed` out.
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from exchange.importing.cells import (
+    UNREADABLE,
     CellError,
+    Row,
     csv_lines,
     first_line,
     header_names,
@@ -113,29 +115,25 @@ def _record(line: int, fields: list[str], columns: dict[str, int]) -> SleepRecor
     needed = max(columns[name] for name in _REQUIRED) + 1
     if len(fields) < needed:
         raise CellError(f"This line has {len(fields)} fields; its header names at least {needed}.")
-
-    def cell(name: str) -> str:
-        index = columns.get(name)
-        return fields[index] if index is not None and index < len(fields) else ""
-
-    start = instant_from_epoch_ms(cell("id"), what="Id")
-    zone = zone_named(cell("tz"))
+    cell = Row(fields, columns)
+    start = instant_from_epoch_ms(cell["id"], what="Id")
+    zone = zone_named(cell["tz"])
     if zone is None:
-        if not cell("tz").strip():
+        if not cell["tz"].strip():
             raise CellError("The time zone (Tz) is missing.")
-        raise CellError(f"Unknown time zone {quoted(cell('tz'))}.")
-    end = _end(start, cell("to"), zone, _hours(cell("hours")))
+        raise CellError(f"Unknown time zone {quoted(cell['tz'])}.")
+    end = _end(start, cell["to"], zone, _hours(cell["hours"]))
     problem = check_span(start, end)
     if problem:
         raise CellError(problem)
-    tags, notes = _comment(cell("comment"))
+    tags, notes = _comment(cell["comment"])
     return SleepRecord(
         source="",
         line=line,
         start=start,
-        end=end.astimezone(UTC),
+        end=end,
         zone=zone,
-        rating=quality_from_rating(rating_0_to_5(cell("rating"))),
+        rating=quality_from_rating(rating_0_to_5(cell["rating"])),
         tags=tags,
         notes=notes,
     )
@@ -150,7 +148,7 @@ def parse(text: str, zone: ZoneInfo | None = None) -> Parsed:
     columns: dict[str, int] | None = None
     for line, fields in csv_lines(text):
         if fields is None:
-            parsed.rejected.append(Rejected(line, "This line's quotes don't close."))
+            parsed.rejected.append(Rejected(line, UNREADABLE))
             continue
         first = fields[0].strip() if fields else ""
         if not first:

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 from itertools import pairwise
 
 from exchange.importing.incoming import IncomingNight, Rejected
@@ -43,8 +43,8 @@ class SleepRecord:
 
     source: str
     line: int
-    start: datetime  # aware
-    end: datetime  # aware
+    start: datetime  # aware, in UTC
+    end: datetime  # aware, in UTC
     zone: tzinfo  # where the record was made: decides its night
     nap: bool = False
     rating: int | None = None  # 1-5 or None
@@ -71,7 +71,7 @@ def _merged(records: list[SleepRecord]) -> list[tuple[datetime, datetime]]:
     """The stretches the records cover, in order, overlapping or touching ones joined."""
     stretches: list[tuple[datetime, datetime]] = []
     for record in sorted(records, key=lambda r: (r.start, r.end)):
-        start, end = record.start.astimezone(UTC), record.end.astimezone(UTC)
+        start, end = record.start, record.end
         if stretches and start - stretches[-1][1] < SAME_STRETCH:
             last_start, last_end = stretches[-1]
             stretches[-1] = (last_start, max(last_end, end))
