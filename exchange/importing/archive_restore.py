@@ -1,0 +1,486 @@
+"""Restoring Nightstand's complete JSON export into the importing person's household.
+
+`plan_archive(text, user=...)` reads the file (`archive_records`), decides what each record
+becomes here, and answers an `ArchivePlan` (an `incoming.ImportPlan`) without writing anything:
+
+- Profiles map onto people here. One with an account maps onto that account's profile, if the
+  account is in this household and the importer may log for it; a dependant maps onto the
+  household's dependant of the same name, or is added, by a household admin only (who alone may
+  add dependants). Every record of a profile that does not map is rejected with the reason.
+- Catalogue entries match the household's lists by name (built-in entries included); the others
+  are added, by a household admin only, as on the lists page.
+- Nights, routines and checklists already there are skipped, so importing a file twice creates
+  nothing the second time; the others are created with every field as in the file, timestamps
+  and versions included.
+
+Reads take a fixed number of queries, and so does `apply` (see `archive_writer`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from households.models import Profile, User
+from journal.models import Disturbance, Intake, IntakeItem, Night
+from routines.models import Checklist, ChecklistItem, Routine, Step
+
+from .archive_records import (
+    FORMAT,
+    Archive,
+    ChecklistRecord,
+    NightRecord,
+    ProfileRecord,
+    RoutineRecord,
+    read_archive,
+    sniff,
+)
+from .archive_writer import ArchiveConflict, NightWrite, Writes, write
+from .incoming import NotThisFormat, Planned, Rejected
+
+KEY = "nightstand-json"
+LABEL = "Nightstand (complete JSON export)"
+ALREADY_THERE = "already there"
+
+__all__ = [
+    "FORMAT",
+    "KEY",
+    "LABEL",
+    "ArchiveConflict",
+    "ArchivePlan",
+    "NotThisFormat",
+    "plan_archive",
+    "sniff",
+]
+
+
+@dataclass
+class ArchivePlan:
+    """What importing the archive would do (see `incoming.ImportPlan`)."""
+
+    to_create: list[Planned] = field(default_factory=list)
+    skipped: list[Planned] = field(default_factory=list)
+    rejected: list[Rejected] = field(default_factory=list)
+    writes: Writes = field(default_factory=Writes, repr=False)
+
+    def apply(self, *, progress: Callable[[int, int], None] | None = None) -> int:
+        return write(self.writes, progress=progress)
+
+
+def plan_archive(text: str, *, user) -> ArchivePlan:
+    """Raises NotThisFormat when the text is not a Nightstand JSON export."""
+    archive = read_archive(text)
+    return _Planner(archive, user).plan()
+
+
+class _Planner:
+    def __init__(self, archive: Archive, user) -> None:
+        self.archive = archive
+        self.user = user
+        self.household = user.household if user.household_id is not None else None
+        self.result = ArchivePlan(rejected=list(archive.rejected))
+        self.writes = self.result.writes
+        # file profile name → the profile here (saved, or about to be created)
+        self.profiles: dict[str, Profile] = {}
+        # file profile name → why none of its records can be imported
+        self.refused: dict[str, str] = {}
+        self.seen_nights: set = set()
+        self.seen_checklists: set = set()
+
+    def plan(self) -> ArchivePlan:
+        self._read_household()
+        for record in self.archive.profiles:
+            self._plan_profile(record)
+        self.catalogue = _Catalogue(self)
+        self.catalogue.plan(Disturbance, self.archive.disturbances, "disturbance")
+        self.catalogue.plan(IntakeItem, self.archive.intake_items, "intake item")
+        self._read_existing_records()
+        for record in self.archive.nights:
+            self._plan_night(record)
+        self.routines = _Routines(self)
+        self.routines.plan()
+        for record in self.archive.checklists:
+            self._plan_checklist(record)
+        return self.result
+
+    # --- helpers -------------------------------------------------------------------------
+
+    def reject(self, record, reason: str) -> None:
+        source = getattr(record, "profile", "")
+        self.result.rejected.append(Rejected(record.line, f"{record.label}: {reason}", source))
+
+    def create(self, kind: str, label: str, line: int | None) -> None:
+        self.result.to_create.append(Planned(kind, label, line))
+
+    def skip(self, kind: str, label: str, line: int | None, reason: str = ALREADY_THERE) -> None:
+        self.result.skipped.append(Planned(kind, label, line, reason))
+
+    def person(self, email: str | None) -> User | None:
+        """The household member with that email (who logged or ticked something), else None."""
+        return None if email is None else self.members.get(email.casefold())
+
+    def profile_of(self, name: str) -> tuple[Profile | None, str]:
+        """The profile a record of the file's `name` goes to, or why it can't go anywhere."""
+        if name in self.profiles:
+            return self.profiles[name], ""
+        return None, self.refused.get(name, f"the file has no usable profile “{name}”")
+
+    # --- profiles ------------------------------------------------------------------------
+
+    def _read_household(self) -> None:
+        household_id = self.user.household_id
+        members = User.objects.filter(household_id=household_id) if household_id else []
+        self.members = {member.email.casefold(): member for member in members}
+        here = list(Profile.objects.filter(household_id=household_id)) if household_id else []
+        self.by_account = {profile.user_id: profile for profile in here if profile.user_id}
+        self.by_name = {profile.name: profile for profile in here}
+        self.loggable = set(Profile.objects.loggable_by(self.user).values_list("pk", flat=True))
+
+    def _plan_profile(self, record: ProfileRecord) -> None:
+        name = record.name
+        if name in self.profiles or name in self.refused:
+            self._refuse_profile(record, f"{name} appears twice in the file", keep=True)
+            return
+        if record.account is not None:
+            target, problem = self._account_profile(record)
+        else:
+            target, problem = self._dependant(record)
+        if target is not None and any(p is target for p in self.profiles.values()):
+            problem = f"{name} is the same person here as another profile in the file"
+        if problem:
+            self._refuse_profile(record, problem)
+        elif target.pk is None:
+            self.profiles[name] = target
+            self.writes.profiles.append((target, record.created_at))
+            self.create("profile", name, record.line)
+        else:
+            self.profiles[name] = target
+            self.skip("profile", name, record.line)
+
+    def _refuse_profile(self, record: ProfileRecord, reason: str, *, keep: bool = False) -> None:
+        if not keep:
+            self.refused[record.name] = reason
+        self.result.rejected.append(
+            Rejected(record.line, f"profile {record.name}: {reason}", record.name)
+        )
+
+    def _account_profile(self, record: ProfileRecord) -> tuple[Profile | None, str]:
+        member = self.person(record.account)
+        if member is None:
+            return None, f"{record.name}'s account is not in this household"
+        profile = self.by_account.get(member.pk)
+        if profile is None or profile.pk not in self.loggable:
+            return None, f"you may not log for {record.name}"
+        return profile, ""
+
+    def _dependant(self, record: ProfileRecord) -> tuple[Profile | None, str]:
+        existing = self.by_name.get(record.name)
+        if existing is not None:
+            if not existing.is_dependant:
+                return None, f"{record.name} here is an account holder, not a dependant"
+            if existing.pk not in self.loggable:
+                return None, f"you may not log for {record.name}"
+            return existing, ""
+        if self.household is None or not self.user.is_household_admin:
+            return None, f"{record.name} is not here, and only a household admin can add them"
+        profile = Profile(
+            household=self.household,
+            name=record.name,
+            time_zone=record.time_zone,
+            usual_bedtime=record.usual_bedtime,
+            usual_wake_time=record.usual_wake_time,
+            work_days=record.work_days,
+            shared_with_household=record.shared_with_household,
+        )
+        return profile, ""
+
+    # --- nights --------------------------------------------------------------------------
+
+    def _read_existing_records(self) -> None:
+        """(profile, date) of the nights and checklists already here, in two queries."""
+        saved = [profile.pk for profile in self.profiles.values() if profile.pk is not None]
+        self.nights_here: set = set()
+        self.checklists_here: set = set()
+        if not saved:
+            return
+        days = [record.date for record in self.archive.nights]
+        if days:
+            self.nights_here = set(
+                Night.objects.filter(profile__in=saved, date__range=(min(days), max(days)))
+                .values_list("profile_id", "date")
+            )  # fmt: skip
+        evenings = [record.night for record in self.archive.checklists]
+        if evenings:
+            for profile_id, routine_id, night, name in Checklist.objects.filter(
+                profile__in=saved, night__range=(min(evenings), max(evenings))
+            ).values_list("profile_id", "routine_id", "night", "routine_name"):
+                self.checklists_here.add((profile_id, "routine", routine_id, night))
+                self.checklists_here.add((profile_id, "name", name, night))
+
+    def _plan_night(self, record: NightRecord) -> None:
+        profile, problem = self.profile_of(record.profile)
+        if profile is None:
+            return self.reject(record, problem)
+        key = (id(profile), record.date)
+        if key in self.seen_nights:
+            return self.reject(record, "it appears twice in the file")
+        self.seen_nights.add(key)
+        label = f"{record.profile} · night of {record.date.isoformat()}"
+        if (profile.pk, record.date) in self.nights_here:
+            return self.skip("night", label, record.line)
+        disturbances, problem = self.catalogue.entries(Disturbance, record.disturbances)
+        if problem:
+            return self.reject(record, problem)
+        items, problem = self.catalogue.entries(IntakeItem, [row.item for row in record.intake])
+        if problem:
+            return self.reject(record, problem)
+        night = Night(
+            profile=profile,
+            created_by=self.person(record.created_by),
+            version=record.version,
+            **{name: getattr(record, name) for name in _NIGHT_FIELDS},
+        )
+        intakes = [
+            Intake(night=night, item=item, amount=row.amount, unit=row.unit, taken_at=row.taken_at)
+            for item, row in zip(items, record.intake, strict=True)
+        ]
+        self.writes.nights.append(
+            NightWrite(night, record.created_at, record.updated_at, disturbances, intakes)
+        )
+        self.create("night", label, record.line)
+
+    # --- checklists ----------------------------------------------------------------------
+
+    def _plan_checklist(self, record: ChecklistRecord) -> None:
+        profile, problem = self.profile_of(record.profile)
+        if profile is None:
+            return self.reject(record, problem)
+        routine, problem = self.routines.routine_for(record.routine)
+        if problem:
+            return self.reject(record, problem)
+        steps = {}
+        for number, item in enumerate(record.items, start=1):
+            steps[number], problem = self.routines.step_for(item.step)
+            if problem:
+                return self.reject(record, f"item {number}: {problem}")
+        label = f"{record.profile} · {record.routine_name}, night of {record.night.isoformat()}"
+        if profile.pk is not None and (
+            (profile.pk, "name", record.routine_name, record.night) in self.checklists_here
+            or (routine is not None and routine.pk is not None
+                and (profile.pk, "routine", routine.pk, record.night) in self.checklists_here)
+        ):  # fmt: skip
+            return self.skip("checklist", label, record.line)
+        if routine is not None:
+            # One checklist per profile, routine and night (a database constraint).
+            key = (id(profile), id(routine), record.night)
+            if key in self.seen_checklists:
+                return self.reject(record, "it appears twice in the file")
+            self.seen_checklists.add(key)
+        checklist = Checklist(
+            profile=profile,
+            routine=routine,
+            night=record.night,
+            routine_name=record.routine_name,
+            bedtime_at=record.bedtime_at,
+            created_at=record.created_at,
+        )
+        items = [
+            ChecklistItem(
+                checklist=checklist,
+                step=steps[number] if _same_routine(steps[number], routine) else None,
+                title=item.title,
+                minutes_before=item.minutes_before,
+                position=item.position,
+                status=item.status,
+                checked_at=item.checked_at,
+                checked_by=self.person(item.checked_by),
+            )
+            for number, item in enumerate(record.items, start=1)
+        ]
+        self.writes.checklists.append((checklist, items))
+        self.create("checklist", label, record.line)
+
+
+def _same_routine(step: Step | None, routine: Routine | None) -> bool:
+    # Ticks keep the link to their step only while it is the checklist's routine's step, so that
+    # (checklist, step) stays unique however the file's ids were put together.
+    return step is not None and routine is not None and step.routine is routine
+
+
+_NIGHT_FIELDS = (
+    "date", "into_bed", "lights_out", "sol_minutes", "awakenings", "waso_minutes", "final_wake",
+    "out_of_bed", "quality", "rested", "stress", "nap_minutes", "notes",
+)  # fmt: skip
+
+
+class _Catalogue:
+    """The household's lists of disturbances and intake items, and what the file adds."""
+
+    def __init__(self, planner: _Planner) -> None:
+        self.planner = planner
+        self.entries_by_model: dict[type, dict[str, object]] = {}
+        self.refused: dict[type, dict[str, str]] = {Disturbance: {}, IntakeItem: {}}
+        for model in (Disturbance, IntakeItem):
+            # The household's own entry wins over a built-in one of the same name.
+            found = sorted(
+                model.objects.for_household(planner.household),
+                key=lambda entry: entry.household_id is not None,
+            )
+            self.entries_by_model[model] = {entry.name: entry for entry in found}
+
+    def plan(self, model, records, kind: str) -> None:
+        for record in records:
+            if self._known(model, record.name) is not None:
+                self.planner.skip(kind, record.name, record.line)
+                continue
+            problem = self._add(model, record.name, record.position, kind, record.line)
+            if problem:
+                self.planner.result.rejected.append(
+                    Rejected(record.line, f"{kind} “{record.name}”: {problem}")
+                )
+
+    def entries(self, model, names) -> tuple[list, str]:
+        """The entries for the names a night uses; a name the file's lists left out is added
+        like a listed one (at the default position)."""
+        entries = []
+        kind = "disturbance" if model is Disturbance else "intake item"
+        for name in names:
+            entry = self._known(model, name)
+            if entry is None:
+                default = model._meta.get_field("position").default
+                problem = self.refused[model].get(name) or self._add(
+                    model, name, default, kind, None
+                )
+                if problem:
+                    return [], f"“{name}”: {problem}"
+                entry = self._known(model, name)
+            entries.append(entry)
+        return entries, ""
+
+    def _known(self, model, name: str):
+        entries = self.entries_by_model[model]
+        if name in entries:
+            return entries[name]
+        # Names are unique in a household whatever the case (as the lists page adds them).
+        folded = name.casefold()
+        return next((e for n, e in entries.items() if n.casefold() == folded), None)
+
+    def _add(self, model, name: str, position: int, kind: str, line: int | None) -> str:
+        planner = self.planner
+        if planner.household is None or not planner.user.is_household_admin:
+            problem = "not on the household's lists, and only a household admin can add it"
+            self.refused[model][name] = problem
+            return problem
+        entry = model(household=planner.household, name=name, position=position)
+        self.entries_by_model[model][name] = entry
+        writes = planner.writes
+        (writes.disturbances if model is Disturbance else writes.intake_items).append(entry)
+        planner.create(kind, name, line)
+        return ""
+
+
+class _Routines:
+    """The file's routines: matched with the household's (same name, same creation instant),
+    or created with their steps and the followers that map; and the file's ids resolved."""
+
+    def __init__(self, planner: _Planner) -> None:
+        self.planner = planner
+        self.by_id: dict[int, Routine] = {}
+        self.steps_by_id: dict[int, Step] = {}
+        self.file_ids: set[int] = set()  # every routine id the file holds, imported or not
+        self.step_file_ids: set[int] = set()
+        household_id = planner.user.household_id
+        here = (
+            Routine.objects.filter(household_id=household_id).prefetch_related("steps")
+            if household_id
+            else []
+        )
+        self.here = {(routine.name, routine.created_at): routine for routine in here}
+
+    def plan(self) -> None:
+        planner = self.planner
+        used = {
+            record.routine
+            for record in planner.archive.checklists
+            if record.routine is not None and record.profile in planner.profiles
+        }
+        for record in planner.archive.routines:
+            step_ids = [step.id for step in record.steps]
+            if record.id in self.file_ids:
+                planner.reject(record, f"its id {record.id} is another routine's too")
+                continue
+            if len(set(step_ids)) != len(step_ids) or self.step_file_ids & set(step_ids):
+                planner.reject(record, "two steps in the file have the same id")
+                continue
+            self.file_ids.add(record.id)
+            self.step_file_ids.update(step_ids)
+            self._plan(record, used)
+
+    def _plan(self, record: RoutineRecord, used: set[int]) -> None:
+        planner = self.planner
+        label = f"{record.name} ({len(record.steps)} steps)"
+        existing = self.here.get((record.name, record.created_at))
+        if existing is not None:
+            self.by_id[record.id] = existing
+            self._match_steps(record, existing)
+            planner.skip("routine", label, record.line)
+            return
+        followers = [planner.profiles[n] for n in record.followers if n in planner.profiles]
+        if not followers and record.id not in used:
+            refusals = [planner.refused[n] for n in record.followers if n in planner.refused]
+            reason = refusals[0] if refusals else "nobody in the file follows it"
+            planner.reject(record, reason)
+            return
+        routine = Routine(
+            household=planner.household,
+            name=record.name,
+            bedtime=record.bedtime,
+            alternate_bedtime=record.alternate_bedtime,
+            alternate_weekdays=record.alternate_weekdays,
+            active_weekdays=record.active_weekdays,
+            is_active=record.is_active,
+            created_at=record.created_at,
+            version=record.version,
+        )
+        self.by_id[record.id] = routine
+        planner.writes.routines.append((routine, followers))
+        for row in record.steps:
+            step = Step(
+                routine=routine,
+                title=row.title,
+                minutes_before=row.minutes_before,
+                duration_minutes=row.duration_minutes,
+                note=row.note,
+                position=row.position,
+                created_at=row.created_at,
+                version=row.version,
+            )
+            self.steps_by_id[row.id] = step
+            planner.writes.steps.append(step)
+        planner.create("routine", label, record.line)
+
+    def _match_steps(self, record: RoutineRecord, routine: Routine) -> None:
+        """A routine already here keeps its steps; ticks find them by position and title."""
+        here = {}
+        for step in routine.steps.all():
+            here.setdefault((step.position, step.title), []).append(step)
+        for row in record.steps:
+            matches = here.get((row.position, row.title), [])
+            if len(matches) == 1:
+                self.steps_by_id[row.id] = matches[0]
+
+    def routine_for(self, file_id: int | None) -> tuple[Routine | None, str]:
+        if file_id is None:
+            return None, ""
+        if file_id in self.by_id:
+            return self.by_id[file_id], ""
+        if file_id in self.file_ids:
+            return None, f"its routine (id {file_id}) is not imported"
+        return None, f"it refers to routine {file_id}, which is not in the file"
+
+    def step_for(self, file_id: int | None) -> tuple[Step | None, str]:
+        if file_id is None or file_id in self.steps_by_id:
+            return self.steps_by_id.get(file_id), ""
+        if file_id in self.step_file_ids:
+            return None, ""  # a step of a routine already here that has changed since
+        return None, f"it refers to step {file_id}, which is not in the file"
