@@ -195,8 +195,10 @@ def _load(text: str) -> dict:
         data = json.loads(text)
     except RecursionError:
         raise NotThisFormat("This JSON is nested too deeply to be a Nightstand export.") from None
-    except ValueError:  # JSONDecodeError, and integers too long to convert
+    except json.JSONDecodeError:
         raise NotThisFormat("This is not a Nightstand JSON export: it is not valid JSON.") from None
+    except ValueError:  # an integer with more digits than Python converts
+        raise NotThisFormat("This JSON has a number too long for a Nightstand export.") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise NotThisFormat(
             f'This JSON is not a Nightstand export (it has no "format": "{FORMAT}").'

@@ -389,6 +389,7 @@ class _Routines:
         self.steps_by_id: dict[int, Step] = {}
         self.file_ids: set[int] = set()  # every routine id the file holds, imported or not
         self.step_file_ids: set[int] = set()
+        self.matched: set[int] = set()  # routines here that a routine of the file matched
         household_id = planner.user.household_id
         here = (
             Routine.objects.filter(household_id=household_id).prefetch_related("steps")
@@ -420,7 +421,11 @@ class _Routines:
         planner = self.planner
         label = f"{record.name} ({len(record.steps)} steps)"
         existing = self.here.get((record.name, record.created_at))
+        if existing is not None and existing.pk in self.matched:
+            planner.reject(record, "it appears twice in the file")
+            return
         if existing is not None:
+            self.matched.add(existing.pk)
             self.by_id[record.id] = existing
             self._match_steps(record, existing)
             planner.skip("routine", label, record.line)
@@ -467,7 +472,8 @@ class _Routines:
         for row in record.steps:
             matches = here.get((row.position, row.title), [])
             if len(matches) == 1:
-                self.steps_by_id[row.id] = matches[0]
+                # Each step here answers one step of the file, so ticks stay one per step.
+                self.steps_by_id[row.id] = matches.pop()
 
     def routine_for(self, file_id: int | None) -> tuple[Routine | None, str]:
         if file_id is None:
