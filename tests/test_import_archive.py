@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime, time
 from decimal import Decimal
 
 import pytest
-from django.db import connection, transaction
+from django.db import transaction
 
 from exchange.importing.archive_restore import ArchiveConflict, plan_archive
 from households.models import Profile, User
@@ -475,4 +475,15 @@ def test_planning_and_applying_take_a_fixed_number_of_queries(
     assert Intake.objects.count() == count
     assert Night.disturbances.through.objects.count() == 2 * count
     assert ChecklistItem.objects.count() == count // 2 * 2
-    assert connection.vendor == "postgresql"
+
+
+def test_a_tick_of_another_routines_step_keeps_its_snapshot_without_the_link(alice):
+    entry = checklist_entry()
+    entry["items"][1]["step"] = 20  # a step of routine 2, not of this checklist's routine 1
+    text = archive_text(
+        nights=[], routines=[routine_entry(1), routine_entry(2, "Naps")], checklists=[entry]
+    )
+    plan = import_text(text, user=alice)
+    assert reasons(plan) == []
+    steps = ChecklistItem.objects.order_by("position").values_list("title", "step__routine__name")
+    assert list(steps) == [("Screens off", "Wind down"), ("Read", None)]

@@ -284,10 +284,17 @@ class _Planner:
             bedtime_at=record.bedtime_at,
             created_at=record.created_at,
         )
+        linked: set[int] = set()
+        for number, step in steps.items():
+            # A tick keeps the link to its step only while it is a step of the checklist's
+            # routine, and one tick per step: (checklist, step) is unique in the database.
+            if step is None or step.routine is not routine or id(step) in linked:
+                steps[number] = None
+            linked.add(id(step))
         items = [
             ChecklistItem(
                 checklist=checklist,
-                step=steps[number] if _same_routine(steps[number], routine) else None,
+                step=steps[number],
                 title=item.title,
                 minutes_before=item.minutes_before,
                 position=item.position,
@@ -299,12 +306,6 @@ class _Planner:
         ]
         self.writes.checklists.append((checklist, items))
         self.create("checklist", label, record.line)
-
-
-def _same_routine(step: Step | None, routine: Routine | None) -> bool:
-    # Ticks keep the link to their step only while it is the checklist's routine's step, so that
-    # (checklist, step) stays unique however the file's ids were put together.
-    return step is not None and routine is not None and step.routine is routine
 
 
 _NIGHT_FIELDS = (
