@@ -487,3 +487,27 @@ def test_a_tick_of_another_routines_step_keeps_its_snapshot_without_the_link(ali
     assert reasons(plan) == []
     steps = ChecklistItem.objects.order_by("position").values_list("title", "step__routine__name")
     assert list(steps) == [("Screens off", "Wind down"), ("Read", None)]
+
+
+def test_a_routine_given_twice_and_steps_sharing_ids(alice, child):
+    routine = make_routine([child], name="Wind down", steps=(("Screens off", 45), ("Read", 30)))
+    routine.created_at = datetime(2024, 1, 5, 10, 0, tzinfo=UTC)
+    routine.save()
+    copied = routine_entry(2, followers=["Robin"])
+    shares_steps = routine_entry(3, "Naps", followers=["Robin"])
+    shares_steps["steps"][1]["id"] = shares_steps["steps"][0]["id"]
+    text = archive_text(
+        profiles=[profile_entry("Robin")],
+        nights=[],
+        routines=[routine_entry(1, followers=["Robin"]), copied, shares_steps],
+        checklists=[checklist_entry("Robin", routine=2), checklist_entry("Robin", routine=3)],
+    )
+    plan = import_text(text, user=alice)
+    assert reasons(plan) == [
+        "routine “Wind down”: it appears twice in the file",
+        "routine “Naps”: two steps in the file have the same id",
+        "checklist “Wind down” of Robin, night 2024-03-02: its routine (id 2) is not imported",
+        "checklist “Wind down” of Robin, night 2024-03-02: it refers to routine 3, which is not "
+        "in the file",
+    ]
+    assert Routine.objects.count() == 1 and not Checklist.objects.exists()
