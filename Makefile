@@ -45,6 +45,7 @@ test: install
 
 bench: install
 	DATABASE_URL=$(DATABASE_URL) $(PY) bench/run.py
+	DATABASE_URL=$(DATABASE_URL) $(PY) bench/archive_import.py
 
 clean:
 	rm -rf $(VENV) data staticfiles .pytest_cache
