@@ -1,0 +1,33 @@
+"""How the API knows who is calling.
+
+- A personal access token in `Authorization: Bearer …`: scripts and automations. No cookie is
+  involved, so no cross-site request can carry it, and CSRF does not apply.
+- The browser's session, for the docs page's "Try it out": django-ninja's SessionAuth checks the
+  CSRF token on every unsafe request, as the pages do.
+"""
+
+from __future__ import annotations
+
+from ninja.security import HttpBearer, SessionAuth
+
+from households import secret_tokens
+
+from .models import AccessToken
+
+
+class AccessTokenAuth(HttpBearer):
+    def authenticate(self, request, token: str):
+        if not token or len(token) > 200:
+            return None
+        found = (
+            AccessToken.objects.select_related("user")
+            .filter(token_digest=secret_tokens.digest(token))
+            .first()
+        )
+        if found is None or not found.user.is_active:
+            return None
+        found.record_use()
+        return found.user
+
+
+API_AUTH = [AccessTokenAuth(), SessionAuth()]
