@@ -30,4 +30,14 @@ class AccessTokenAuth(HttpBearer):
         return found.user
 
 
-API_AUTH = [AccessTokenAuth(), SessionAuth()]
+class BrowserSessionAuth(SessionAuth):
+    """The signed-in browser, unless the request names a token: then the token alone decides,
+    so a revoked token is refused even from a browser that is signed in."""
+
+    def __call__(self, request):
+        if request.headers.get("Authorization"):
+            return None
+        return super().__call__(request)
+
+
+API_AUTH = [AccessTokenAuth(), BrowserSessionAuth()]

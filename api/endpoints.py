@@ -14,7 +14,7 @@ from typing import Literal
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.utils import timezone
-from ninja import NinjaAPI, Query, Schema
+from ninja import NinjaAPI, Query, Schema, Status
 from ninja.openapi.docs import Swagger
 
 from households import selectors as household_selectors
@@ -27,6 +27,7 @@ from routines import services as routine_services
 
 from .auth import API_AUTH
 from .schemas import (
+    Invalid,
     LastNightOut,
     NightOut,
     Problem,
@@ -40,7 +41,7 @@ from .schemas import (
 from .throttling import CallerRateThrottle
 
 MAX_RANGE_DAYS = 366
-ERRORS = {401: Problem, 404: Problem, 409: Problem, 422: Problem, 429: Problem}
+ERRORS = {401: Problem, 404: Problem, 409: Problem, 422: Invalid, 429: Problem}
 
 api = NinjaAPI(
     title="Nightstand API",
@@ -219,8 +220,8 @@ def nights(request, profile_id: int, dates: Query[NightRange]):
     except OverflowError:  # an end in the first days of year 1
         start = date.min
     if end < start:
-        return 422, {"detail": "end is before start."}
+        return Status(422, {"detail": "end is before start."})
     if end - start > timedelta(days=MAX_RANGE_DAYS - 1):
-        return 422, {"detail": f"Ask for at most {MAX_RANGE_DAYS} nights at a time."}
+        return Status(422, {"detail": f"Ask for at most {MAX_RANGE_DAYS} nights at a time."})
     found = journal_selectors.nights_between(user=user, profile=profile, start=start, end=end)
     return [NightOut.of(night) for night in found]

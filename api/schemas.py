@@ -4,6 +4,7 @@ the profile's own zone, with its offset; durations are minutes."""
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
 from ninja import Schema
 
@@ -12,6 +13,12 @@ from journal.models import Night
 
 class Problem(Schema):
     detail: str
+
+
+class Invalid(Schema):
+    """A request the API cannot take: a sentence, or the list of what is wrong with each input."""
+
+    detail: str | list[dict[str, Any]]
 
 
 class ProfileOut(Schema):

@@ -204,7 +204,7 @@ def test_a_feed_stops_when_its_owner_is_deactivated(client, alice, child, routin
     assert fetch(client, secret).status_code == 404
 
 
-def test_an_unshared_adults_routine_stays_out_of_a_childs_feed(client, alice, bob, child):
+def test_a_routine_shared_with_an_unshared_adult_is_in_the_childs_feed(client, alice, bob, child):
     make_routine([child, bob.profile], name="Shared by Bob and Robin")
     _feed, secret = feed_services.issue_secret(owner=alice, profile=child)
     summaries = {str(e["SUMMARY"]) for e in parsed(fetch(client, secret)).walk("VEVENT")}
