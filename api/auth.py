@@ -27,6 +27,9 @@ class AccessTokenAuth(HttpBearer):
         if found is None or not found.user.is_active:
             return None
         found.record_use()
+        # The request is the token owner's from here on: among other things the private-responses
+        # middleware then keeps the answer out of every cache, as for a signed-in page.
+        request.user = found.user
         return found.user
 
 

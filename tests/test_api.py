@@ -329,6 +329,11 @@ def test_a_deactivated_account_s_token_is_401(alice, token_of):
     assert call("get", "/api/profiles", token).status_code == 401
 
 
+def test_answers_to_a_token_are_never_cached(alice, child, token_of):
+    response = call("get", f"/api/profiles/{child.pk}/last-night", token_of(alice))
+    assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
+
+
 def test_a_token_records_when_it_was_last_used(alice, token_of):
     token = token_of(alice)
     assert AccessToken.objects.get(user=alice).last_used_at is None
