@@ -15,3 +15,15 @@ from .models import CalendarFeed
 def end_feeds_left_behind(sender, move: Move, **kwargs) -> None:
     moving = move.moving_profiles()
     CalendarFeed.objects.filter(owner=move.user).exclude(profile__in=moving).delete()
+
+
+def describe_feeds(sender, move: Move, **kwargs) -> list[str]:
+    moving = move.moving_profiles()
+    left = list(
+        CalendarFeed.objects.filter(owner=move.user)
+        .exclude(profile__in=moving)
+        .values_list("profile__name", flat=True)
+    )
+    if not left:
+        return []
+    return [f"Your calendar links for {', '.join(sorted(left))} stop working."]

@@ -198,6 +198,12 @@ def test_a_feed_stops_when_its_owner_leaves_the_household(client, alice, bob, ch
     assert fetch(client, own_secret).status_code == 200
 
 
+def test_leaving_says_which_calendar_links_stop(client_for, alice, bob, child, routine):
+    feed_services.issue_secret(owner=bob, profile=child)
+    page = client_for(bob).get(reverse("households:leave")).content.decode()
+    assert "Your calendar links for Robin stop working." in page
+
+
 def test_a_feed_stops_when_its_owner_is_deactivated(client, alice, child, routine):
     _feed, secret = feed_services.issue_secret(owner=alice, profile=child)
     User.objects.filter(pk=alice.pk).update(is_active=False)
