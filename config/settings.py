@@ -30,6 +30,8 @@ INSTALLED_APPS = [
     "routines",
     "insights",
     "exchange",
+    "reminders",
+    "api",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -41,6 +43,8 @@ INSTALLED_APPS = [
     "template_partials",
     "csp",
     "axes",
+    # Only for the API docs' own templates and static files (Swagger UI, served from here).
+    "ninja",
 ]
 
 MIDDLEWARE = [
@@ -133,6 +137,9 @@ AXES_USERNAME_CALLABLE = "households.auth.axes_username"
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+
+# Requests per caller to the JSON API (django-ninja's rate syntax: "60/m", "1000/h").
+API_THROTTLE_RATE = env.str("API_THROTTLE_RATE", default="60/m")
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = env.str("TIME_ZONE", default="UTC")

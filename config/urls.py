@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from api.endpoints import api
 from households import auth
 from households import views as household_views
 from households.forms import SignInForm
@@ -50,6 +51,9 @@ urlpatterns = [
     path("insights/", include("insights.urls")),
     path("household/export/", include("exchange.urls")),
     path("household/", include("households.urls")),
+    path("reminders/", include("reminders.urls")),
+    path("account/tokens/", include("api.urls")),
+    path("api/", api.urls),
     path("accounts/", include(account_patterns)),
     path("invite/<str:token>/", household_views.accept_invite, name="accept_invite"),
     path("healthz", household_views.healthz, name="healthz"),

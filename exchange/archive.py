@@ -134,6 +134,8 @@ def _routine(routine) -> dict:
         "is_active": routine.is_active,
         "created_at": utc(routine.created_at),
         "version": routine.version,
+        "revision": routine.revision,
+        "changed_at": utc(routine.changed_at),
         "followers": sorted(profile.name for profile in routine.followers.all()),
         "steps": [
             {

@@ -77,6 +77,12 @@ class Routine(models.Model):
     # Optimistic concurrency: each saved edit adds one; an edit form begun on an older version is
     # refused (see services.save_routine).
     version = models.PositiveIntegerField(default=1, editable=False)
+    # Every change to what the routine plans (its fields, followers or any step, including adding,
+    # deleting and moving steps, which leave `version` alone) adds one, and stamps `changed_at`:
+    # calendar feeds publish them as SEQUENCE and LAST-MODIFIED, so a subscribed event is updated
+    # rather than duplicated. Never read for concurrency; see services.touch.
+    revision = models.PositiveIntegerField(default=1, editable=False)
+    changed_at = models.DateTimeField(default=timezone.now, editable=False)
 
     objects = RoutineQuerySet.as_manager()
 

@@ -5,6 +5,7 @@ from datetime import date, datetime, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from households.models import Household, Profile, User
@@ -54,6 +55,16 @@ def _claim_version(obj: Routine | Step, *, seen: int | None) -> None:
     if seen is None or saved.version != seen:
         raise StaleEdit(saved)
     obj.version = saved.version + 1
+    if isinstance(obj, Routine):
+        # save() writes every field: keep the revision others counted since the form was read.
+        obj.revision = saved.revision
+
+
+def touch(routine: Routine) -> None:
+    """Count one more change to what ``routine`` plans (see Routine.revision)."""
+    now = timezone.now()
+    Routine.objects.filter(pk=routine.pk).update(revision=F("revision") + 1, changed_at=now)
+    routine.refresh_from_db(fields=["revision", "changed_at"])
 
 
 @transaction.atomic
@@ -69,8 +80,11 @@ def save_routine(
     if routine.pk is not None:
         _claim_version(routine, seen=version)
     routine.full_clean()
+    is_new = routine.pk is None
     routine.save()
     routine.followers.set(followers)
+    if not is_new:
+        touch(routine)
     refresh_tonight(routine=routine)
     return routine
 
@@ -101,6 +115,7 @@ def copy_template(
         )
         for position, step in enumerate(starter.steps)
     )
+    touch(routine)
     return routine
 
 
@@ -118,6 +133,7 @@ def add_step(*, routine: Routine, step: Step) -> Step:
     step.full_clean()
     step.save()
     _renumber(steps)
+    touch(routine)
     refresh_tonight(routine=routine)
     return step
 
@@ -132,6 +148,7 @@ def update_step(*, step: Step, version: int | None) -> Step:
     _claim_version(step, seen=version)
     step.full_clean()
     step.save(update_fields=[*STEP_EDIT_FIELDS, "version"])
+    touch(step.routine)
     refresh_tonight(routine=step.routine)
     return step
 
@@ -140,6 +157,7 @@ def update_step(*, step: Step, version: int | None) -> Step:
 def delete_step(*, step: Step) -> None:
     routine = step.routine
     step.delete()  # past checklist items keep their snapshot (step becomes NULL)
+    touch(routine)
     refresh_tonight(routine=routine)
 
 
@@ -156,6 +174,7 @@ def move_step(*, step: Step, offset: int) -> None:
     target = min(max(index + offset, 0), len(steps) - 1)
     steps.insert(target, steps.pop(index))
     _renumber(steps)
+    touch(step.routine)
     refresh_tonight(routine=step.routine)
 
 

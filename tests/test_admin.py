@@ -4,7 +4,9 @@ import pytest
 from django.contrib import admin
 from django.urls import reverse
 
+from api import services as token_services
 from households.models import Household, Invite, Profile, User
+from reminders import services as feed_services
 
 MODELS_WITHOUT_ADMIN = {"contenttypes.contenttype", "sessions.session", "auth.permission"}
 
@@ -12,6 +14,8 @@ MODELS_WITHOUT_ADMIN = {"contenttypes.contenttype", "sessions.session", "auth.pe
 @pytest.fixture
 def admin_client_with_data(client, alice, bob, child):
     Invite.objects.create(household=alice.household, created_by=alice)
+    feed_services.issue_secret(owner=alice, profile=child)
+    token_services.create_token(user=alice, name="Script")
     superuser = User.objects.create_superuser(email="root@example.com", password="x", name="Root")
     client.force_login(superuser, backend="django.contrib.auth.backends.ModelBackend")
     return client
@@ -20,7 +24,7 @@ def admin_client_with_data(client, alice, bob, child):
 def test_every_project_model_is_registered():
     from django.apps import apps
 
-    for app in ("households", "journal", "routines"):
+    for app in ("households", "journal", "routines", "reminders", "api"):
         for model in apps.get_app_config(app).get_models():
             assert model in admin.site._registry, f"{model.__name__} is not in the admin"
 
@@ -29,7 +33,7 @@ def test_every_admin_changelist_search_and_form_opens(admin_client_with_data):
     client = admin_client_with_data
     for model, model_admin in admin.site._registry.items():
         opts = model._meta
-        if opts.app_label not in {"households", "journal", "routines"}:
+        if opts.app_label not in {"households", "journal", "routines", "reminders", "api"}:
             continue
         changelist = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
         assert client.get(changelist).status_code == 200, changelist

@@ -5,6 +5,9 @@ For each URL (objects from Alice's household fill in the ids, through `walk_<nam
 - as Mallory, from another household, every URL with an id answers 404 (a GET to a write-only
   view may answer 405 first);
 - as Alice, a GET never changes data (a write view refuses GET, or only shows a form).
+
+The JSON API (namespace `api`) walks the same way, answering as an API does: 401 rather than a
+redirect to sign in, and 405 for the method an endpoint does not take.
 """
 
 import hashlib
@@ -25,7 +28,14 @@ PUBLIC = {
     "accept_invite",
     "healthz",
     "manifest",
+    # The calendar feed: its secret is the key (tests/test_calendar_feed.py).
+    "reminders:feed",
+    # The API's description and docs page describe it, and hold no data.
+    "api:openapi-json",
+    "api:openapi-view",
+    "api:api-root",
 }
+API = "api:"
 SKIPPED_NAMESPACES = {"admin"}
 
 
@@ -73,6 +83,10 @@ def test_the_walk_sees_the_whole_site():
 )
 def test_anonymous_visitors_are_sent_to_sign_in(request, client, alice, name, kwarg_names):
     url = _url(request, name, kwarg_names)
+    if name.startswith(API):
+        statuses = {client.get(url).status_code, client.post(url).status_code}
+        assert statuses <= {401, 405} and 401 in statuses, f"{url}: {statuses}"
+        return
     for response in (client.get(url), client.post(url)):
         assert response.status_code == 302, url
         assert response["Location"].startswith(reverse("login") + "?next="), url
@@ -85,6 +99,16 @@ def test_another_household_gets_404(request, client_for, alice, mallory, name, k
     url = _url(request, name, kwarg_names)
     client = client_for(mallory)
     before = _database_fingerprint()
+    if name.startswith(API):
+        # An endpoint refuses the method it does not take (405) before looking anything up.
+        statuses = [
+            client.get(url).status_code,
+            client.post(url, {}).status_code,
+            client.post(url, {}, headers={"HX-Request": "true"}).status_code,
+        ]
+        assert set(statuses) <= {404, 405} and 404 in statuses, f"{url}: {statuses}"
+        assert _database_fingerprint() == before
+        return
     # A write-only view may refuse the GET before looking anything up; that leaks nothing.
     assert client.get(url).status_code in {404, 405}, url
     assert client.post(url, {}).status_code == 404, url
