@@ -154,6 +154,8 @@ class Routines:
             is_active=record.is_active,
             created_at=record.created_at,
             version=record.version,
+            revision=record.revision,
+            changed_at=record.changed_at,
         )
         self.by_id[record.id] = routine
         planner.writes.routines.append((routine, followers))

@@ -112,6 +112,8 @@ class RoutineRecord:
     is_active: bool
     created_at: datetime
     version: int
+    revision: int  # the calendar feed's SEQUENCE
+    changed_at: datetime  # the calendar feed's LAST-MODIFIED
     followers: tuple[str, ...]
     steps: tuple[StepRecord, ...]
 
@@ -379,6 +381,11 @@ def _routine(entry: dict, line: int) -> RoutineRecord:
         is_active=read.boolean(entry, "is_active"),
         created_at=read.instant(entry, "created_at", null=False),
         version=read.integer(entry, "version", high=INT_MAX, null=False),
+        # Exports written before calendar feeds existed lack these two: a routine then starts
+        # its feed at revision 1, changed when it was created.
+        revision=read.integer(entry, "revision", high=INT_MAX) or 1,
+        changed_at=read.instant(entry, "changed_at")
+        or read.instant(entry, "created_at", null=False),
         followers=tuple(dict.fromkeys(read.names(entry, "followers", max_length=NAME_LENGTH))),
         steps=tuple(steps),
     )
