@@ -31,6 +31,17 @@ def dockerfile_command() -> list[str]:
     return json.loads(match.group(1))
 
 
+def url_of_the_test_database() -> str:
+    """The URL of the database pytest-django made, for servers in other processes."""
+    from django.db import connection
+
+    s = connection.settings_dict
+    credentials = urllib.parse.quote(s["USER"] or "", safe="")
+    if s["PASSWORD"]:
+        credentials += ":" + urllib.parse.quote(s["PASSWORD"], safe="")
+    return f"postgres://{credentials}@{s['HOST'] or '127.0.0.1'}:{s['PORT'] or 5432}/{s['NAME']}"
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

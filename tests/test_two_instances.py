@@ -7,11 +7,9 @@ one instance holds on the other and every change made through one shows on the o
 
 import html
 from datetime import timedelta
-from urllib.parse import quote
 
 import pytest
 from django.contrib.auth.hashers import Argon2PasswordHasher, make_password
-from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
@@ -29,15 +27,6 @@ PASSWORD = "a-long-password-1"
 HTMX = {"HX-Request": "true"}
 
 
-def url_of_the_test_database() -> str:
-    """The URL of the database pytest-django made, for servers in other processes."""
-    s = connection.settings_dict
-    credentials = quote(s["USER"] or "", safe="")
-    if s["PASSWORD"]:
-        credentials += ":" + quote(s["PASSWORD"], safe="")
-    return f"postgres://{credentials}@{s['HOST'] or '127.0.0.1'}:{s['PORT'] or 5432}/{s['NAME']}"
-
-
 @pytest.fixture
 def alice_with_routine(transactional_db):
     """Committed data (the servers are other processes), with a password the production
@@ -51,7 +40,7 @@ def alice_with_routine(transactional_db):
 @pytest.fixture
 def two_instances(alice_with_routine, collected_static, tmp_path):
     env = servers.production_env(
-        database_url=url_of_the_test_database(), static_root=collected_static
+        database_url=servers.url_of_the_test_database(), static_root=collected_static
     )
     # Stopped before transactional_db empties the tables: their connections would block it.
     instances = [servers.start_gunicorn(env, tmp_path, workers=2) for _ in range(2)]
