@@ -45,7 +45,9 @@ def run(script: str, *args: str, database_url: str) -> subprocess.CompletedProce
 
 
 @pytest.fixture
-def seeded(transactional_db, settings):
+def seeded(transactional_db, django_db_serialized_rollback, settings):
+    # Serialized rollback: an earlier transactional test's flush emptied every table, the
+    # built-in catalogue (from a data migration) included, and the demo needs it back.
     settings.DEBUG = True  # the demo command refuses to run in production
     call_command("demo", stdout=io.StringIO())
     return servers.url_of_the_test_database()

@@ -28,9 +28,10 @@ HTMX = {"HX-Request": "true"}
 
 
 @pytest.fixture
-def alice_with_routine(transactional_db):
+def alice_with_routine(transactional_db, django_db_serialized_rollback):
     """Committed data (the servers are other processes), with a password the production
-    hashers check: the test settings hash with MD5, which production does not accept."""
+    hashers check: the test settings hash with MD5, which production does not accept. The
+    built-in catalogue is restored as the migrations made it (serialized rollback)."""
     alice = make_account("alice@example.com", "Alice")
     alice.password = make_password(PASSWORD, hasher=Argon2PasswordHasher())
     alice.save(update_fields=["password"])
