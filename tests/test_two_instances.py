@@ -44,7 +44,7 @@ def two_instances(alice_with_routine, collected_static, tmp_path):
         database_url=servers.url_of_the_test_database(), static_root=collected_static
     )
     # Stopped before transactional_db empties the tables: their connections would block it.
-    instances = [servers.start_gunicorn(env, tmp_path, workers=2) for _ in range(2)]
+    instances = [servers.start_gunicorn(env, tmp_path, workers=1) for _ in range(2)]
     yield instances
     for instance in instances:
         instance.stop()
