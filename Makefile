@@ -8,7 +8,7 @@ DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/nightstand
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run demo test lint format bench clean
+.PHONY: install run demo test lint format bench backup restore clean
 
 $(STAMP): pyproject.toml
 	@# A local .env with a random SECRET_KEY, so manage.py works in this checkout without DEBUG.
@@ -46,6 +46,15 @@ test: install
 bench: install
 	DATABASE_URL=$(DATABASE_URL) $(PY) bench/run.py
 	DATABASE_URL=$(DATABASE_URL) $(PY) bench/archive_import.py
+
+# pg_dump -Fc of DATABASE_URL into FILE (default backups/nightstand-<UTC time>.dump).
+backup:
+	DATABASE_URL=$(DATABASE_URL) bin/backup $(FILE)
+
+# pg_restore FILE into DATABASE_URL: an empty database, or REPLACE=1 to overwrite its tables.
+restore:
+	@test -n "$(FILE)" || { echo "Usage: make restore FILE=backups/....dump [REPLACE=1]" >&2; exit 2; }
+	DATABASE_URL=$(DATABASE_URL) bin/restore $(if $(REPLACE),--replace) $(FILE)
 
 clean:
 	rm -rf $(VENV) data staticfiles .pytest_cache

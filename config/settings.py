@@ -147,12 +147,18 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# collectstatic writes each file under a name with its content's hash, plus a brotli and a
+# gzip copy (the `brotli` package); whitenoise serves the smallest one the browser accepts,
+# and hashed names with "Cache-Control: max-age=315360000, immutable".
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Every page names static files through {% static %} (hashed names), so the unhashed copies
+# would only double the files to compress and the image's size.
+WHITENOISE_KEEP_ONLY_HASHED_FILES = True
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)

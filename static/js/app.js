@@ -65,4 +65,14 @@
     detectTimeZone(event.target);
     expireUndo(event.target);
   });
+  // htmx swaps nothing when the server answers an error, so a tap during a database outage
+  // (503, config/errors.py) would seem to do nothing. Show the server's own message instead;
+  // the page stays as it was, ready for another try.
+  document.addEventListener("htmx:responseError", function (event) {
+    const xhr = event.detail.xhr;
+    if (!xhr || xhr.status !== 503) return;
+    const page = new DOMParser().parseFromString(xhr.responseText, "text/html");
+    const message = page.querySelector("main .card");
+    window.alert(message ? message.textContent.trim() : "Nightstand is unavailable. Try again.");
+  });
 })();
