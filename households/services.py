@@ -222,9 +222,13 @@ def planned_household_deletion(*, by: User) -> Deletion:
 
 
 @transaction.atomic
-def delete_household(*, by: User) -> None:
-    # Lock the household: nobody joins it, or is moved out of it, while it is being deleted.
-    Household.objects.select_for_update().filter(pk=by.household_id).first()
+def delete_household(*, by: User, household: Household) -> None:
+    """Delete the household the admin confirmed (see `planned_household_deletion`)."""
+    # Two admins deleting at once go one after the other; the second is no longer in it.
+    locked = Household.objects.select_for_update().filter(pk=household.pk).first()
+    by.refresh_from_db(fields=["household", "role"])
+    if locked is None or by.household_id != locked.pk:
+        raise HouseholdRuleError("The household changed meanwhile: nothing was deleted.")
     carry_out(planned_household_deletion(by=by))
 
 

@@ -44,6 +44,17 @@ def _attempt(request, action, *, success: str) -> None:
         messages.success(request, success)
 
 
+def _carried_out(form, deletion) -> bool:
+    """Carry out a deletion the form confirmed; a household rule that refuses it (the household
+    changed since the page was read) becomes the form's error, and nothing is deleted."""
+    try:
+        deletion()
+    except HouseholdRuleError as error:
+        form.add_error(None, error.message)
+        return False
+    return True
+
+
 def _posted(request):
     """The POST data to bind a form to: an empty POST is bound too, so it gets its errors."""
     return request.POST if request.method == "POST" else None
@@ -165,8 +176,10 @@ def profile_delete(request, profile_id: int):
         messages.error(request, error.message)
         return redirect("households:detail")
     form = ConfirmWithPasswordForm(_posted(request), user=request.user)
-    if request.method == "POST" and form.is_valid():
-        services.delete_dependant(by=request.user, profile=profile)
+    confirmed = request.method == "POST" and form.is_valid()
+    if confirmed and _carried_out(
+        form, lambda: services.delete_dependant(by=request.user, profile=profile)
+    ):
         messages.success(request, f"Deleted {profile.name} and their journal.")
         return redirect("households:detail")
     context = {
@@ -284,8 +297,8 @@ def account_delete(request):
     except HouseholdRuleError as error:
         return render(request, "households/account_delete.html", {"refusal": error.message})
     form = DeleteAccountForm(_posted(request), user=request.user)
-    if request.method == "POST" and form.is_valid():
-        services.delete_account(user=request.user)
+    confirmed = request.method == "POST" and form.is_valid()
+    if confirmed and _carried_out(form, lambda: services.delete_account(user=request.user)):
         messages.success(request, "Your account and journal are deleted.")
         return redirect("login")
     context = {
@@ -307,10 +320,13 @@ def household_delete(request):
         messages.error(request, error.message)
         return redirect("households:detail")
     form = DeleteHouseholdForm(_posted(request), user=request.user)
-    if request.method == "POST" and form.is_valid():
-        name = deletion.household.name
-        services.delete_household(by=request.user)
-        messages.success(request, f"The household “{name}” and your account are deleted.")
+    household = deletion.household
+    confirmed = request.method == "POST" and form.is_valid()
+    if confirmed and _carried_out(
+        form, lambda: services.delete_household(by=request.user, household=household)
+    ):
+        done = f"The household “{household.name}” and your account are deleted."
+        messages.success(request, done)
         return redirect("login")
     context = {
         "form": form,

@@ -196,3 +196,20 @@ def test_a_hostile_household_name_is_shown_as_text(client_for, alice):
     page = client_for(alice).get(URL).content.decode()
     assert "<b>" not in page
     assert "Type “&lt;b&gt;Smiths&lt;/b&gt;” to confirm" in page
+
+
+def test_a_deletion_confirmed_for_a_household_one_has_left_deletes_nothing(alice, bob, smiths):
+    """Two admins deleting at once: the first moved the second out; the second's request,
+    confirmed for the old household, must not delete the household they are in now."""
+    from households import services
+
+    bob.role = User.Role.ADMIN
+    bob.save()
+    stale_bob = User.objects.get(pk=bob.pk)
+    stale_household = stale_bob.household
+    services.delete_household(by=alice, household=smiths)
+    before = totals()
+    with pytest.raises(services.HouseholdRuleError):
+        services.delete_household(by=stale_bob, household=stale_household)
+    assert lost(before) == {}
+    assert User.objects.filter(pk=bob.pk).exists()
