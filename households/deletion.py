@@ -131,10 +131,15 @@ def _kept(deletion: Deletion) -> list[str]:
     deleted_accounts = {account.pk for account in deletion.accounts}
     kept = []
     if deletion.moves:
-        names = and_list([user.name for user in deletion.staying_users])
+        names = [user.name for user in deletion.staying_users]
+        whose = (
+            f"{names[0]}'s account and own journal"
+            if len(names) == 1
+            else f"The accounts and own journals of {and_list(names)}, each"
+        )
         kept.append(
-            f"The accounts and own journals of {names}: each moves to a household of their own, "
-            "as when you remove someone, with the routines only they follow."
+            f"{whose} moved to a household of their own as when you remove someone, "
+            "with the routines only they follow."
         )
     elif deletion.household is None and household is not None:
         kept.append(f"The household “{household.name}” and everyone else's journals.")

@@ -71,7 +71,7 @@ def test_the_page_counts_what_goes_and_names_who_stays(client_for, alice, smiths
     assert "2 routines of the household: Family wind down and Kit's bedtime." in page
     assert "2 invite links (1 still open)." in page
     assert "2 entries the household added to the “Disturbances and intake” lists" in page
-    assert "The accounts and own journals of Bob and Carol: each moves to a household" in page
+    assert "The accounts and own journals of Bob and Carol, each moved to a household" in page
     assert "Bob's journal" not in page  # a private journal is not the admin's to count
     assert reverse("exchange:household_json") in page
     assert reverse("exchange:household_csv") in page
@@ -154,6 +154,12 @@ def test_a_member_is_refused_with_a_message(client_for, bob, smiths):
 def test_only_admins_are_offered_the_page(client_for, alice, bob, smiths):
     assert URL in client_for(alice).get(reverse("households:detail")).content.decode()
     assert URL not in client_for(bob).get(reverse("households:detail")).content.decode()
+
+
+def test_one_member_who_stays_is_named_in_the_singular(client_for, alice, bob):
+    page = text(client_for(alice).get(URL))
+    assert "Bob is not deleted." in page
+    assert "Bob's account and own journal moved to a household of their own" in page
 
 
 def test_alone_with_the_children_nobody_stays(client_for, mallory):
