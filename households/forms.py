@@ -2,6 +2,7 @@ from django import forms
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.validators import MaxLengthValidator
+from django.utils.html import format_html
 
 from .models import WEEKDAYS, Household, Profile, User, single_line
 from .timezones import time_zone_choices
@@ -140,18 +141,52 @@ class RoleForm(forms.Form):
     role = forms.ChoiceField(choices=User.Role.choices)
 
 
-class DeleteAccountForm(forms.Form):
+class ConfirmWithPasswordForm(forms.Form):
+    """A deletion goes ahead only with the password of the person asking for it."""
+
     password = forms.CharField(
+        label="Your password",
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
-        help_text="Type your password to confirm. Your journal is deleted with your account.",
     )
+    password_help = "Type your password to confirm."
 
     def __init__(self, *args, user: User, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
+        self.fields["password"].help_text = self.password_help
 
     def clean_password(self):
         password = self.cleaned_data["password"]
         if not self.user.check_password(password):
             raise forms.ValidationError("That is not your password.")
         return password
+
+
+class DeleteAccountForm(ConfirmWithPasswordForm):
+    password_help = "Type your password to confirm. Your journal is deleted with your account."
+
+
+class DeleteHouseholdForm(ConfirmWithPasswordForm):
+    household_name = forms.CharField(label="The household's name", max_length=200)
+
+    field_order = ["household_name", "password"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Help texts are shown unescaped (they may hold markup): the name is escaped here.
+        self.fields["household_name"].help_text = format_html(
+            "Type “{}” to confirm which household goes.", self.user.household.name
+        )
+
+    def clean_household_name(self):
+        typed = self.cleaned_data["household_name"]
+        # Spacing and capitals are not the point: knowing which household is being deleted is.
+        if _loosely(typed) != _loosely(self.user.household.name):
+            raise forms.ValidationError(
+                f"That is not the household's name: type “{self.user.household.name}”."
+            )
+        return typed
+
+
+def _loosely(name: str) -> str:
+    return " ".join(name.split()).casefold()

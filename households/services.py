@@ -3,8 +3,10 @@
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
+from .deletion import Deletion, carry_out
 from .departure import Move, free_profile_name, move_person
 from .models import Household, Invite, Profile, User
 
@@ -161,17 +163,77 @@ def leave_household(*, user: User) -> None:
     _carry_out(planned_leave(user=user))
 
 
-@transaction.atomic
-def delete_account(*, user: User) -> None:
+def planned_account_deletion(*, user: User) -> Deletion:
+    """Deleting one's account takes one's profile and journal. Alone in the household, the
+    person takes the household with them, children included: nobody would be left to keep it."""
     household = user.household
     others = household.members.exclude(pk=user.pk).exists() if household else False
     if others and user.is_last_admin():
         raise HouseholdRuleError(
             "You are the last admin: make someone else admin before you delete your account."
         )
-    user.delete()  # the profile and its journal go with it
     if household is not None and not others:
-        household.delete()
+        return Deletion(
+            by=user,
+            profiles=_own_then_dependants(user, household.profiles.all()),
+            accounts=(user,),
+            household=household,
+        )
+    return Deletion(by=user, profiles=tuple(Profile.objects.filter(user=user)), accounts=(user,))
+
+
+@transaction.atomic
+def delete_account(*, user: User) -> None:
+    carry_out(planned_account_deletion(user=user))
+
+
+def planned_dependant_deletion(*, by: User, profile: Profile) -> Deletion:
+    if not profile.is_dependant:
+        raise HouseholdRuleError("To delete your own profile, delete your account.")
+    if not by.is_household_admin or by.household_id != profile.household_id:
+        raise HouseholdRuleError("Only a household admin can delete a child's profile.")
+    return Deletion(by=by, profiles=(profile,))
+
+
+@transaction.atomic
+def delete_dependant(*, by: User, profile: Profile) -> None:
+    carry_out(planned_dependant_deletion(by=by, profile=profile))
+
+
+def planned_household_deletion(*, by: User) -> Deletion:
+    """The admin deletes the household: their own account and journal, the children, routines,
+    invites and the household's own list entries. The other members' journals are not the
+    admin's to delete: they keep their accounts and journals in households of their own, as if
+    removed (leaving never deletes a person's own data)."""
+    if not by.is_household_admin:
+        raise HouseholdRuleError("Only a household admin can delete the household.")
+    household = by.household
+    profiles = household.profiles.filter(Q(user=by) | Q(user__isnull=True))
+    return Deletion(
+        by=by,
+        profiles=_own_then_dependants(by, profiles),
+        accounts=(by,),
+        household=household,
+        moves=tuple(
+            _move_to_own_household(member)
+            for member in household.members.exclude(pk=by.pk).select_related("household")
+        ),
+    )
+
+
+@transaction.atomic
+def delete_household(*, by: User, household: Household) -> None:
+    """Delete the household the admin confirmed (see `planned_household_deletion`)."""
+    # Two admins deleting at once go one after the other; the second is no longer in it.
+    locked = Household.objects.select_for_update().filter(pk=household.pk).first()
+    by.refresh_from_db(fields=["household", "role"])
+    if locked is None or by.household_id != locked.pk:
+        raise HouseholdRuleError("The household changed meanwhile: nothing was deleted.")
+    carry_out(planned_household_deletion(by=by))
+
+
+def _own_then_dependants(user: User, profiles) -> tuple[Profile, ...]:
+    return tuple(sorted(profiles, key=lambda profile: (profile.user_id != user.pk, profile.name)))
 
 
 def planned_leave(*, user: User) -> Move:

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.household_detail, name="detail"),
     path("rename/", views.household_rename, name="rename"),
     path("leave/", views.leave, name="leave"),
+    path("delete/", views.household_delete, name="household_delete"),
     path("profiles/new/", views.profile_create, name="profile_create"),
     path("profiles/<int:profile_id>/edit/", views.profile_edit, name="profile_edit"),
     path("profiles/<int:profile_id>/delete/", views.profile_delete, name="profile_delete"),

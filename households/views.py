@@ -12,9 +12,13 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from . import selectors, services
+from .deletion import and_list
+from .deletion import describe as deletion_description
 from .departure import describe
 from .forms import (
+    ConfirmWithPasswordForm,
     DeleteAccountForm,
+    DeleteHouseholdForm,
     HouseholdForm,
     InviteForm,
     NewAccountForm,
@@ -38,6 +42,22 @@ def _attempt(request, action, *, success: str) -> None:
         messages.error(request, error.message)
     else:
         messages.success(request, success)
+
+
+def _carried_out(form, deletion) -> bool:
+    """Carry out a deletion the form confirmed; a household rule that refuses it (the household
+    changed since the page was read) becomes the form's error, and nothing is deleted."""
+    try:
+        deletion()
+    except HouseholdRuleError as error:
+        form.add_error(None, error.message)
+        return False
+    return True
+
+
+def _posted(request):
+    """The POST data to bind a form to: an empty POST is bound too, so it gets its errors."""
+    return request.POST if request.method == "POST" else None
 
 
 def signup(request):
@@ -150,17 +170,25 @@ def profile_edit(request, profile_id: int):
 @login_required
 def profile_delete(request, profile_id: int):
     profile = selectors.get_editable_profile(request.user, profile_id)
-    if not profile.is_dependant:
-        messages.error(request, "To delete your own profile, delete your account.")
+    try:
+        deletion = services.planned_dependant_deletion(by=request.user, profile=profile)
+    except HouseholdRuleError as error:
+        messages.error(request, error.message)
         return redirect("households:detail")
-    if not request.user.is_household_admin:
-        messages.error(request, "Only a household admin can delete a child's profile.")
-        return redirect("households:detail")
-    if request.method == "POST":
-        profile.delete()
+    form = ConfirmWithPasswordForm(_posted(request), user=request.user)
+    confirmed = request.method == "POST" and form.is_valid()
+    if confirmed and _carried_out(
+        form, lambda: services.delete_dependant(by=request.user, profile=profile)
+    ):
         messages.success(request, f"Deleted {profile.name} and their journal.")
         return redirect("households:detail")
-    return render(request, "households/profile_delete.html", {"profile": profile})
+    context = {
+        "profile": profile,
+        "form": form,
+        "description": deletion_description(deletion),
+        "export_profile": profile,
+    }
+    return render(request, "households/profile_delete.html", context)
 
 
 @login_required
@@ -264,16 +292,49 @@ def member_children(request, member_id: int):
 
 @login_required
 def account_delete(request):
-    form = DeleteAccountForm(request.POST or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.delete_account(user=request.user)
-        except HouseholdRuleError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(request, "Your account and journal are deleted.")
-            return redirect("login")
-    return render(request, "households/account_delete.html", {"form": form})
+    try:
+        deletion = services.planned_account_deletion(user=request.user)
+    except HouseholdRuleError as error:
+        return render(request, "households/account_delete.html", {"refusal": error.message})
+    form = DeleteAccountForm(_posted(request), user=request.user)
+    confirmed = request.method == "POST" and form.is_valid()
+    if confirmed and _carried_out(form, lambda: services.delete_account(user=request.user)):
+        messages.success(request, "Your account and journal are deleted.")
+        return redirect("login")
+    context = {
+        "form": form,
+        "description": deletion_description(deletion),
+        "whole_household": deletion.household is not None,
+        # Alone, the person takes the household with them: offer the household's export.
+        "export_profile": None if deletion.household else next(iter(deletion.profiles), None),
+    }
+    return render(request, "households/account_delete.html", context)
+
+
+@login_required
+def household_delete(request):
+    """The admin deletes the household, after a page that names everyone it touches."""
+    try:
+        deletion = services.planned_household_deletion(by=request.user)
+    except HouseholdRuleError as error:
+        messages.error(request, error.message)
+        return redirect("households:detail")
+    form = DeleteHouseholdForm(_posted(request), user=request.user)
+    household = deletion.household
+    confirmed = request.method == "POST" and form.is_valid()
+    if confirmed and _carried_out(
+        form, lambda: services.delete_household(by=request.user, household=household)
+    ):
+        done = f"The household “{household.name}” and your account are deleted."
+        messages.success(request, done)
+        return redirect("login")
+    context = {
+        "form": form,
+        "deletion": deletion,
+        "description": deletion_description(deletion),
+        "staying_names": and_list([member.name for member in deletion.staying_users]),
+    }
+    return render(request, "households/household_delete.html", context)
 
 
 # Outside ATOMIC_REQUESTS: opening the request's transaction would fail before the check runs.

@@ -101,7 +101,10 @@ def test_admin_edits_and_deletes_a_dependant(client_for, alice, child):
     assert (child.name, child.time_zone) == ("Robin J", "America/New_York")
     page = client.get(reverse("households:profile_delete", args=[child.pk])).content.decode()
     assert "every night and checklist logged for them" in page
-    client.post(reverse("households:profile_delete", args=[child.pk]))
+    url = reverse("households:profile_delete", args=[child.pk])
+    client.post(url)  # without the password: nothing happens
+    assert Profile.objects.filter(pk=child.pk).exists()
+    client.post(url, {"password": "a-long-password-1"})
     assert not Profile.objects.filter(pk=child.pk).exists()
 
 
