@@ -49,6 +49,7 @@ urlpatterns = [
     path("journal/", include("journal.urls")),
     path("insights/", include("insights.urls")),
     path("household/export/", include("exchange.urls")),
+    path("household/import/", include("exchange.import_urls")),
     path("household/", include("households.urls")),
     path("accounts/", include(account_patterns)),
     path("invite/<str:token>/", household_views.accept_invite, name="accept_invite"),
