@@ -56,7 +56,7 @@ NAMES = {
 }
 INTAKE = re.compile(
     r"^(?P<item>.+?)"
-    r"(?:\s+(?P<amount>\d+(?:\.\d+)?)(?:\s+(?P<unit>.+?))?)?"
+    r"(?:\s+(?P<amount>\d+(?:\.\d+)?)(?:\s+(?P<unit>[^@\s].*?))?)?"
     r"(?:\s+@\s*(?P<at>\d{1,2}:\d{2}))?$"
 )
 
