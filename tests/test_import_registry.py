@@ -53,7 +53,8 @@ def test_nightstand_csv_is_recognised():
     assert "nightstand-csv" in registry.night_formats()
 
 
-def test_without_the_restore_json_is_not_offered():
+def test_without_the_restore_json_is_not_offered(monkeypatch):
+    monkeypatch.setattr(registry, "ARCHIVE_MODULE", "")
     assert registry.detect(ARCHIVE) is None
     assert registry.ARCHIVE_KEY not in [choice.key for choice in registry.choices()]
 
