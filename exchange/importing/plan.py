@@ -143,12 +143,13 @@ class NightsPlan:
             yield 0, 0
 
     def _write(self, chunk: list[_Ready]) -> None:
+        # Ids rather than related objects: thousands of rows, and the descriptors' checks add up.
         nights = Night.objects.bulk_create(
             Night(
-                profile=ready.profile,
+                profile_id=ready.profile.pk,
                 date=ready.incoming.date,
                 notes=ready.notes,
-                created_by=self.user,
+                created_by_id=self.user.pk,
                 **{name: getattr(ready.incoming, name) for name in NIGHT_FIELDS},
             )
             for ready in chunk
@@ -161,8 +162,8 @@ class NightsPlan:
         )
         Intake.objects.bulk_create(
             Intake(
-                night=night,
-                item=self.items.known[key],
+                night_id=night.pk,
+                item_id=self.items.known[key].pk,
                 amount=row.amount,
                 unit=row.unit,
                 taken_at=row.taken_at,
