@@ -23,6 +23,13 @@ def _megabytes(size: int) -> str:
     return f"{size / 2**20:.1f} MB"
 
 
+def too_large_message(size: int) -> str:
+    return (
+        f"This file is {_megabytes(size)}; Nightstand imports files up to {MAX_LABEL}. "
+        "Export a shorter period, or one person at a time."
+    )
+
+
 class UploadForm(forms.Form):
     file = forms.FileField(
         label="File",
@@ -53,10 +60,7 @@ class UploadForm(forms.Form):
     def clean_file(self):
         upload = self.cleaned_data["file"]
         if upload.size > MAX_BYTES:
-            raise forms.ValidationError(
-                f"This file is {_megabytes(upload.size)}; Nightstand imports files up to "
-                f"{MAX_LABEL}. Export a shorter period, or one person at a time."
-            )
+            raise forms.ValidationError(too_large_message(upload.size))
         try:
             self.text = decode(upload.read())
         except UnreadableFile as problem:

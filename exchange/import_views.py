@@ -26,10 +26,11 @@ from django_htmx.http import HttpResponseClientRedirect
 
 from households import selectors as household_selectors
 
-from .import_forms import MappingForm, UploadForm
+from .import_forms import MappingForm, UploadForm, too_large_message
 from .importing import batches, registry
 from .importing.incoming import NotThisFormat
 from .importing.preview import summarise
+from .importing.upload import MAX_BYTES
 from .models import ImportBatch
 
 logger = logging.getLogger(__name__)
@@ -51,10 +52,30 @@ def _format_label(key: str) -> str:
     return next((c.label for c in registry.choices() if c.key == key), key)
 
 
+# The multipart envelope around the file (boundaries, the other fields) is small.
+ENVELOPE_BYTES = 64 * 1024
+
+
+def _content_length(request) -> int:
+    try:
+        return max(int(request.META.get("CONTENT_LENGTH") or 0), 0)
+    except ValueError:
+        return 0
+
+
+def _body_too_large(request) -> bool:
+    return _content_length(request) > MAX_BYTES + ENVELOPE_BYTES
+
+
 @login_required
 def upload(request):
     _require_household(request)
-    form = UploadForm(request.POST or None, request.FILES or None, user=request.user)
+    if request.method == "POST" and _body_too_large(request):
+        # Refused before Django reads the body (and spools a huge upload to a temporary file).
+        form = UploadForm({}, user=request.user)
+        form.errors["file"] = form.error_class([too_large_message(_content_length(request))])
+    else:
+        form = UploadForm(request.POST or None, request.FILES or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         batch = batches.start(
             user=request.user,

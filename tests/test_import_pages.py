@@ -307,3 +307,15 @@ def test_the_preview_and_the_confirmation_keep_a_query_budget(
         with django_assert_max_num_queries(22):
             streamed(client.post(confirm_url(batch)))
         assert Night.objects.count() == count
+
+
+def test_a_body_too_large_is_refused_before_it_is_read(client_for, alice, monkeypatch):
+    from exchange import import_views
+
+    monkeypatch.setattr(import_views, "MAX_BYTES", 10)
+    monkeypatch.setattr(import_views, "ENVELOPE_BYTES", 10)
+    response = client_for(alice).post(UPLOAD, {"file": csv_file()}, headers=HTMX)
+    page = response.content.decode()
+    assert response.status_code == 200 and 'id="import-upload"' in page
+    assert "Nightstand imports files up to 20 MB" in page
+    assert not ImportBatch.objects.exists()
