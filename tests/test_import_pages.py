@@ -276,6 +276,14 @@ def test_a_failure_midway_rolls_everything_back_and_says_so(client_for, alice, m
     assert not Night.objects.exists()
     batch.refresh_from_db()
     assert batch.status == "failed" and batch.text == text
+    # The preview says so, and the import can be tried again.
+    monkeypatch.undo()
+    client = client_for(alice)
+    assert (
+        "The last try failed: Something went wrong"
+        in client.get(preview_url(batch)).content.decode()
+    )
+    assert f"{len(rows)} records created" in streamed(client.post(confirm_url(batch)))
 
 
 def test_old_batches_are_purged_at_the_next_upload(client_for, alice):

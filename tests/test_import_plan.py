@@ -275,3 +275,11 @@ def test_planning_and_applying_take_a_fixed_number_of_queries(
         assert plan.apply() == count + 2
     with django_assert_max_num_queries(5):
         assert plan_for(alice, *nights).to_create == []
+
+
+def test_a_built_in_entry_wins_over_the_households_own_spelling(alice):
+    Disturbance.objects.create(household=alice.household, name="noise")
+    with transaction.atomic():
+        plan_for(alice, night(disturbances=("NOISE",))).apply()
+    [matched] = Night.objects.get().disturbances.all()
+    assert matched.is_builtin and matched.name == "Noise"

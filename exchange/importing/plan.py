@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from django.db.models import F
 from django.http import Http404
 from django.utils import timezone
 
@@ -75,7 +76,9 @@ class _Catalogue:
 
     @classmethod
     def load(cls, model, household: Household) -> _Catalogue:
-        entries = model.objects.for_household(household).order_by("household", "pk")
+        entries = model.objects.for_household(household).order_by(
+            F("household").asc(nulls_first=True), "pk"
+        )
         known: dict[str, object] = {}
         for entry in entries:  # built-ins first: a household's own spelling does not hide them
             known.setdefault(_key(entry.name), entry)
