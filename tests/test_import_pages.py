@@ -327,3 +327,11 @@ def test_a_body_too_large_is_refused_before_it_is_read(client_for, alice, monkey
     assert response.status_code == 200 and 'id="import-upload"' in page
     assert "Nightstand imports files up to 20 MB" in page
     assert not ImportBatch.objects.exists()
+
+
+def test_the_admin_lists_imports_without_the_files_text(admin_client, alice):
+    batch = upload_batch(alice)
+    listing = admin_client.get(reverse("admin:exchange_importbatch_changelist"), {"q": "alice"})
+    assert listing.status_code == 200 and "nightstand-csv" in listing.content.decode()
+    page = admin_client.get(reverse("admin:exchange_importbatch_change", args=[batch.pk]))
+    assert page.status_code == 200 and "Slept fine" not in page.content.decode()
