@@ -20,8 +20,8 @@ from .incoming import Format, ImportPlan
 # Each module exposes a module-level FORMAT. Detection tries them in this order.
 NIGHT_FORMAT_MODULES = (
     "exchange.importing.nightstand_csv",
-    # MERGE: wire imp-formats' parsers by uncommenting the next line.
-    # *(f"exchange.importing.{name}" for name in ("sleep_as_android", "plees", "baby_buddy")),
+    # The outside formats (imp-formats), in the order detection tries them.
+    *(f"exchange.importing.{name}" for name in ("sleep_as_android", "plees", "baby_buddy")),
 )
 # MERGE: wire imp-json's restore by setting this to "exchange.importing.archive_restore".
 ARCHIVE_MODULE = ""
