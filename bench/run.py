@@ -29,6 +29,7 @@ import django  # noqa: E402
 
 django.setup()
 
+import import_case  # noqa: E402  (bench/import_case.py, beside this script)
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
@@ -263,6 +264,7 @@ def report() -> int:
             f"{row['queries']:>9}{row['peak_mb']:>9.1f}  {verdict}"
         )
     failed += not insights_computation(alex.profile)
+    failed += not import_case.run(alex)
     return 1 if failed else 0
 
 

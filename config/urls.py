@@ -50,6 +50,7 @@ urlpatterns = [
     path("journal/", include("journal.urls")),
     path("insights/", include("insights.urls")),
     path("household/export/", include("exchange.urls")),
+    path("household/import/", include("exchange.import_urls")),
     path("household/", include("households.urls")),
     path("reminders/", include("reminders.urls")),
     path("account/tokens/", include("api.urls")),
