@@ -89,6 +89,7 @@ class NightForm(forms.Form):
     def __init__(
         self, data=None, *, profile: Profile, night: Night | None = None, extra_intake_rows=0, **kw
     ):
+        kw.setdefault("label_suffix", "")  # "Into bed", not "Into bed:"
         super().__init__(data, **kw)
         self.profile = profile
         self.night = night

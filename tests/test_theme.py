@@ -8,7 +8,7 @@ URL = reverse("households:theme")
 
 def test_by_default_the_page_follows_the_system(client_for, alice):
     html = client_for(alice).get("/").content.decode()
-    assert "<html lang=\"en\">" in html
+    assert '<html lang="en">' in html
     assert '<meta name="color-scheme" content="light dark">' in html
     assert 'value="system" aria-pressed="true"' in html
 
