@@ -198,3 +198,19 @@ def test_every_main_page_passes_axe(open_page, freeze, alice, child, bath, size,
             found[path] = violations
     assert found == {}, found
     assert page.problems == []
+
+
+@pytest.mark.parametrize("size", ["phone", "desktop"])
+def test_the_household_side_by_side_only_at_a_desk(open_page, freeze, alice, bath, size):
+    freeze(EVENING)
+    make_night(alice.profile, date(2026, 1, 14))
+    page = open_page(size, "light")
+    log_in(page, email="alice@example.com")
+    page.goto("/")
+    alice_box, robin_box = (box.bounding_box() for box in page.locator("section.person").all())
+    side_by_side = alice_box["y"] == robin_box["y"] and robin_box["x"] > alice_box["x"]
+    assert side_by_side is (size == "desktop")
+    page.goto("/journal/history/")
+    assert page.locator(".history-table").is_visible() is (size == "desktop")
+    assert page.locator(".history-list").is_visible() is (size == "phone")
+    assert not has_horizontal_scroll(page)
