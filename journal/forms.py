@@ -304,6 +304,7 @@ class IntakeForm(forms.Form):
     taken_at = forms.TimeField(label="At", required=False, widget=_time_input())
 
     def __init__(self, *args, items, **kwargs):
+        kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         self.items = {str(item.pk): item for item in items}
         self.fields["item"].choices = [("", "—")] + [
