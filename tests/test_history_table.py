@@ -2,7 +2,7 @@
 whitelisted column (?sort=), blanks last."""
 
 import re
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 from django.urls import reverse
@@ -12,6 +12,12 @@ from journal.selectors import parse_history_sort
 from .fixtures.journal import make_night
 
 HISTORY = reverse("journal:history")
+
+
+@pytest.fixture(autouse=True)
+def _this_year_is_2026(freeze):
+    """Dates of this year are written without the year."""
+    freeze(datetime(2026, 11, 20, 12, 0, tzinfo=UTC))
 
 
 def table_dates(page: str) -> list[str]:
