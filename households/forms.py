@@ -114,8 +114,28 @@ class ProfileForm(forms.ModelForm):
 
 
 class OwnProfileForm(ProfileForm):
+    """One's own profile, with the account's clock: how every time is written for them."""
+
+    clock = forms.ChoiceField(
+        label="Clock",
+        required=False,
+        choices=[("", "As my browser's language"), *User._meta.get_field("clock").choices],
+    )
+
     class Meta(ProfileForm.Meta):
         fields = [*ProfileForm.Meta.fields, "shared_with_household"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.user_id:
+            self.fields["clock"].initial = self.instance.user.clock
+
+    def save(self, commit=True):
+        profile = super().save(commit)
+        if commit and profile.user_id:
+            profile.user.clock = self.cleaned_data.get("clock", "")
+            profile.user.save(update_fields=["clock"])
+        return profile
 
 
 class HouseholdForm(forms.ModelForm):

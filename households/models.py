@@ -78,6 +78,15 @@ class User(AbstractBaseUser, PermissionsMixin):
         default=True,
         help_text="Log for the household's children and edit their profiles (admins always can).",
     )
+    # How this person reads clock times everywhere (their own and the children's nights): blank
+    # follows the browser's language (households.clock_format) until they choose.
+    clock = models.CharField(
+        "Clock",
+        max_length=3,
+        blank=True,
+        default="",
+        choices=[("24h", "24-hour (21:30)"), ("12h", "12-hour (9:30 pm)")],
+    )
     is_active = models.BooleanField(default=True)
     is_staff = models.BooleanField(default=False)
     date_joined = models.DateTimeField(default=timezone.now)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import display, views
 
 app_name = "households"
 
@@ -18,4 +18,5 @@ urlpatterns = [
     path("members/<int:member_id>/children/", views.member_children, name="member_children"),
     path("members/<int:member_id>/remove/", views.member_remove, name="member_remove"),
     path("account/delete/", views.account_delete, name="account_delete"),
+    path("theme/", display.set_theme, name="theme"),
 ]

@@ -20,6 +20,11 @@ NIGHT_STARTS_AT = time(12, 0)
 
 _ONE_DAY = timedelta(days=1)
 
+# The morning, when the home page asks about last night instead of offering tonight's routine:
+# from 04:00 until the night ends at noon. Before 04:00 people are still in the night (a late
+# bedtime, a child awake), and the page keeps showing the evening's checklist.
+MORNING_STARTS_AT = time(4, 0)
+
 
 def _require_aware(moment: datetime, *, name: str = "moment") -> None:
     # A naive datetime would silently be read as server-local time and give a wrong number.
@@ -39,6 +44,11 @@ def night_of(moment: datetime, tz: ZoneInfo) -> date:
     if local.time() < NIGHT_STARTS_AT:
         return local.date() - _ONE_DAY
     return local.date()
+
+
+def is_morning(moment: datetime, tz: ZoneInfo) -> bool:
+    """Whether `moment` is in the morning in `tz`: from 04:00 until noon, local time."""
+    return MORNING_STARTS_AT <= to_local(moment, tz).time() < NIGHT_STARTS_AT
 
 
 def local_to_utc(day: date, clock: time, tz: ZoneInfo) -> datetime:

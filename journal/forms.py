@@ -89,6 +89,7 @@ class NightForm(forms.Form):
     def __init__(
         self, data=None, *, profile: Profile, night: Night | None = None, extra_intake_rows=0, **kw
     ):
+        kw.setdefault("label_suffix", "")  # "Into bed", not "Into bed:"
         super().__init__(data, **kw)
         self.profile = profile
         self.night = night
@@ -303,6 +304,7 @@ class IntakeForm(forms.Form):
     taken_at = forms.TimeField(label="At", required=False, widget=_time_input())
 
     def __init__(self, *args, items, **kwargs):
+        kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         self.items = {str(item.pk): item for item in items}
         self.fields["item"].choices = [("", "—")] + [

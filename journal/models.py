@@ -19,6 +19,7 @@ from django.utils import timezone
 from households.models import Household, Profile
 
 from . import clock, metrics
+from .units import amount_with_unit
 
 MAX_MINUTES = 24 * 60
 MAX_AWAKENINGS = 99
@@ -295,7 +296,5 @@ class Intake(models.Model):
         ]
 
     def __str__(self) -> str:
-        amount = (
-            f" {self.amount.normalize():f} {self.unit}".rstrip() if self.amount is not None else ""
-        )
+        amount = f" {amount_with_unit(self.amount, self.unit)}" if self.amount is not None else ""
         return f"{self.item}{amount}"

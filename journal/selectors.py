@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from django.db.models import F
 from django.shortcuts import get_object_or_404
 
 from households.models import Household, Profile
@@ -54,6 +55,49 @@ def history_page(
     if len(page) > size:
         return page[:size], page[size - 1].date
     return page, None
+
+
+# The history table's sortable columns: ?sort=<key> ascending, ?sort=-<key> descending.
+HISTORY_SORTS = {
+    "date": "date",
+    "asleep": "sort_tst",
+    "efficiency": "sort_se",
+    "quality": "quality",
+}
+
+
+def parse_history_sort(raw: str | None) -> tuple[str, bool] | None:
+    """(column, descending) for a whitelisted ?sort=, or None for anything else."""
+    raw = raw or ""
+    descending = raw.startswith("-")
+    key = raw.removeprefix("-")
+    return (key, descending) if key in HISTORY_SORTS else None
+
+
+def sorted_history_page(
+    *,
+    user,
+    profile: Profile,
+    column: str,
+    descending: bool,
+    page: int = 1,
+    size: int | None = None,
+) -> tuple[list[Night], bool]:
+    """A page of nights sorted by a history column (blanks last, then newest first), and whether
+    there is a next page. Offset pages: a diary has hundreds of nights, not millions."""
+    field = F(HISTORY_SORTS[column])
+    order = field.desc(nulls_last=True) if descending else field.asc(nulls_last=True)
+    nights = (
+        visible_nights(user)
+        .filter(profile=profile)
+        .with_sortable_metrics()
+        .with_details()
+        .order_by(order, "-date")
+    )
+    size = size or HISTORY_PAGE_SIZE
+    start = (max(page, 1) - 1) * size
+    rows = list(nights[start : start + size + 1])
+    return rows[:size], len(rows) > size
 
 
 def nights_between(*, user, profile: Profile, start: date, end: date) -> list[Night]:

@@ -219,21 +219,64 @@ def history(request):
     profiles = list(household_selectors.visible_profiles(user))
     profile = household_selectors.pick_profile(user, profiles, request.GET.get("profile"))
     before = _parse_date(request.GET.get("before"))
-    nights, next_before = (
-        selectors.history_page(user=user, profile=profile, before=before) if profile else ([], None)
-    )
+    sort = selectors.parse_history_sort(request.GET.get("sort"))
+    page, has_next = _page_number(request.GET.get("page")), False
+    if profile is None:
+        nights, next_before = [], None
+    elif sort is None:
+        nights, next_before = selectors.history_page(user=user, profile=profile, before=before)
+    else:
+        column, descending = sort
+        nights, has_next = selectors.sorted_history_page(
+            user=user, profile=profile, column=column, descending=descending, page=page
+        )
+        next_before, before = None, None
     context = {
         "profiles": profiles,
         "profile": profile,
         "nights": nights,
         "next_before": next_before,
         "before": before,
+        "sort": request.GET.get("sort") if sort else "-date",
+        "page": page,
+        "next_page": page + 1 if has_next else None,
+        "columns": _history_columns(request.GET.get("sort") if sort else "-date"),
     }
     if request.htmx and before:
         return render(request, "journal/history.html#rows", context)
     if profile is not None and before is None:
         context["weekly"] = weekly_lines(user=user, profiles=[profile]).get(profile.pk)
     return render(request, "journal/history.html", context)
+
+
+HISTORY_COLUMNS = {
+    "date": "Night",
+    "asleep": "Asleep",
+    "efficiency": "Efficiency",
+    "quality": "Quality",
+}
+
+
+def _history_columns(current: str) -> list[dict]:
+    """Each sortable column's header: its aria-sort and the ?sort= its link asks for (the
+    other direction when it is the current column, else highest or newest first)."""
+    columns = []
+    for key, label in HISTORY_COLUMNS.items():
+        if current == key:
+            state, target = "ascending", f"-{key}"
+        elif current == f"-{key}":
+            state, target = "descending", key
+        else:
+            state, target = "none", f"-{key}"
+        columns.append({"key": key, "label": label, "aria_sort": state, "sort": target})
+    return columns
+
+
+def _page_number(raw: str | None) -> int:
+    try:
+        return min(max(int(raw or 1), 1), 10_000)
+    except ValueError:
+        return 1
 
 
 COLOURS = {"efficiency": "Sleep efficiency", "quality": "Sleep quality"}

@@ -19,6 +19,10 @@ from zoneinfo import ZoneInfo
 
 from journal.clock import NIGHT_STARTS_AT, local_to_utc
 
+# How long after bedtime a step left undone is still nudged as "Due now". Past that the evening
+# is over: a forgotten bath is not "due" at midnight, nor the next morning.
+GRACE_AFTER_BEDTIME = timedelta(minutes=60)
+
 # Weekday numbers throughout follow date.weekday() (Monday=0). Which night an instant belongs to
 # is journal.clock.night_of: one rule for the whole app.
 
@@ -84,7 +88,11 @@ def is_active(*, night: date, weekdays: Collection[int]) -> bool:
 
 
 def due_step_index(
-    *, now: datetime, step_times: Sequence[datetime], done: Sequence[bool]
+    *,
+    now: datetime,
+    step_times: Sequence[datetime],
+    done: Sequence[bool],
+    until: datetime | None = None,
 ) -> int | None:
     """The index of the step to nudge the person about right now, or None.
 
@@ -94,11 +102,14 @@ def due_step_index(
     step's time has come (too early, or everything due is done) there is nothing due.
 
     The earliest is taken by time, ties by position, so ``step_times`` need not be sorted. Whether
-    ``now`` still falls within the night is the caller's concern.
+    ``now`` still falls within the night is the caller's concern; after ``until`` (bedtime plus
+    `GRACE_AFTER_BEDTIME`, see `due_until`) nothing is due any more.
     """
     if len(step_times) != len(done):
         raise ValueError(f"step_times and done differ in length ({len(step_times)} vs {len(done)})")
     _require_aware(now, name="now")
+    if until is not None and now > until:
+        return None
     due = [
         (at, index)
         for index, (at, is_done) in enumerate(zip(step_times, done, strict=True))
@@ -107,6 +118,12 @@ def due_step_index(
     if not due:
         return None
     return min(due)[1]
+
+
+def due_until(bedtime_at: datetime) -> datetime:
+    """The last instant a step of the night with this bedtime is still "Due now"."""
+    _require_aware(bedtime_at, name="bedtime_at")
+    return bedtime_at.astimezone(UTC) + GRACE_AFTER_BEDTIME
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,8 @@ from django.shortcuts import get_object_or_404
 
 from households.models import Profile
 from households.selectors import loggable_profiles
-from journal.clock import night_of, to_local
+from journal.clock import is_morning, night_of, to_local
+from journal.models import Night
 
 from . import schedule
 from .models import Checklist, ChecklistItem, Routine, Step
@@ -83,6 +84,8 @@ class Card:
     # Followers the user may log for, when there are two or more: "Done for all" ticks these and
     # no one else (another adult who follows the routine, shared or not, is never among them).
     shared_with: list[Profile] = field(default_factory=list)
+    # In the morning the night's checklist is history: shown as it was left, nothing due.
+    finished: bool = False
 
     @property
     def dom_id(self) -> str:
@@ -110,6 +113,10 @@ class ProfileTonight:
     profile: Profile
     night: date
     cards: list[Card]
+    # Before noon the page asks "How did you sleep?" first: `night` is then last night, and
+    # `logged` the diary entry for it if there is one.
+    morning: bool = False
+    logged: Night | None = None
 
 
 def followers_visible_to(user) -> Prefetch:
@@ -123,9 +130,10 @@ def with_steps_and_followers(routines, *, user):
 
 
 def tonight(*, user, now: datetime) -> list[ProfileTonight]:
-    """For each profile the user may log for: tonight's routines, steps, times and ticks.
+    """For each profile the user may log for: tonight's routines, steps, times and ticks, and in
+    the morning last night's diary entry.
 
-    Five queries whatever the number of profiles, routines, steps or past nights.
+    Six queries whatever the number of profiles, routines, steps or past nights.
     """
     profiles = list(loggable_profiles(user))
     routines = list(
@@ -137,10 +145,30 @@ def tonight(*, user, now: datetime) -> list[ProfileTonight]:
     by_profile = defaultdict(list)
     for card in cards:
         by_profile[card.profile.pk].append(card)
-    return [
-        ProfileTonight(profile=p, night=night_of(now, p.zone), cards=by_profile[p.pk])
+    people = [
+        ProfileTonight(
+            profile=p,
+            night=night_of(now, p.zone),
+            cards=by_profile[p.pk],
+            morning=is_morning(now, p.zone),
+        )
         for p in profiles
     ]
+    _attach_last_nights([person for person in people if person.morning], user=user)
+    return people
+
+
+def _attach_last_nights(people: Sequence[ProfileTonight], *, user) -> None:
+    """Last night's diary entry of each person it is morning for, in one query."""
+    if not people:
+        return
+    nights = Night.objects.loggable_by(user).filter(
+        profile__in=[person.profile for person in people],
+        date__in={person.night for person in people},
+    )
+    by_key = {(night.profile_id, night.date): night for night in nights}
+    for person in people:
+        person.logged = by_key.get((person.profile.pk, person.night))
 
 
 def build_cards(
@@ -213,15 +241,17 @@ def _card(*, profile, routine, night, now, statuses, shared_with) -> Card:
         )
         for planned_step in planned
     ]
+    bedtime_at = schedule.bedtime_for(night=night, tz=tz, bedtime=routine.bedtime_on(night))
+    finished = is_morning(now, tz)
     due = schedule.due_step_index(
         now=now,
         step_times=[planned_step.at for planned_step in planned],
         # A skipped step is dealt with: it is not due any more.
         done=[row.status != Status.PENDING for row in rows],
+        until=schedule.due_until(bedtime_at),
     )
-    if due is not None:
+    if due is not None and not finished:
         rows[due].is_due = True
-    bedtime_at = schedule.bedtime_for(night=night, tz=tz, bedtime=routine.bedtime_on(night))
     return Card(
         profile=profile,
         routine=routine,
@@ -229,4 +259,5 @@ def _card(*, profile, routine, night, now, statuses, shared_with) -> Card:
         bedtime_at=to_local(bedtime_at, tz),
         rows=rows,
         shared_with=shared_with,
+        finished=finished,
     )

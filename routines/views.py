@@ -30,6 +30,7 @@ def tonight(request):
     context = {
         "people": people,
         "has_cards": any(person.cards for person in people),
+        "any_morning": any(person.morning for person in people),
         "weekly": weekly_lines(
             user=request.user, profiles=[person.profile for person in people], now=now
         ),

@@ -14,7 +14,7 @@ def test_nights_are_listed_newest_first_with_their_numbers(client_for, alice):
     make_night(alice.profile, date(2026, 11, 1), quality=2)
     make_night(alice.profile, date(2026, 11, 2), sol_minutes=None)
     page = client_for(alice).get(HISTORY).content.decode()
-    assert page.index("Mon 2 Nov 2026") < page.index("Sun 1 Nov 2026")
+    assert page.index("Mon 2 Nov") < page.index("Sun 1 Nov")
     assert "6 h 45 min" in page and "83.5 %" in page and "Poor" in page
     assert "<dt>Asleep</dt><dd>—</dd>" in page  # the night without SOL
 
@@ -65,7 +65,7 @@ def test_more_nights_load_as_a_fragment_with_htmx(client_for, alice, three_years
     fragment = response.content.decode()
     assert "<html" not in fragment
     assert fragment.count('class="night-row"') == 30
-    assert "Tue 20 Oct 2026" in fragment and "Wed 21 Oct 2026" not in fragment
+    assert "Tue 20 Oct" in fragment and "Wed 21 Oct" not in fragment
     assert "before=2026-09-21" in fragment
 
 

@@ -48,7 +48,8 @@ def test_a_tick_swaps_the_card_and_its_progress_bar(client_for, alice, routine, 
     assert f'id="card-{alice.profile.pk}-{routine.pk}" hx-swap-oob="true"' in html
     assert "1 of 3 done" in html and 'value="1"' in html
     assert "Due now" not in html or html.index("Due now") > html.index("Read")
-    assert ">Undo</button>" in html
+    # The ticked row, tapped again, undoes.
+    assert 'name="action" value="undo" aria-label="Undo: Screens off"' in html
 
 
 def test_the_first_tick_snapshots_the_whole_night(client_for, alice, routine, evening):

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 from django import template
+from django.utils import timezone
 
+from households.clock_format import format_time
 from journal import clock, undo
 
 register = template.Library()
@@ -36,7 +38,31 @@ def clock_time(moment: datetime | None, zone: ZoneInfo) -> str:
     """An aware instant as the wall-clock time in `zone`: "23:05"."""
     if moment is None:
         return UNKNOWN
-    return f"{clock.to_local(moment, zone):%H:%M}"
+    return format_time(clock.to_local(moment, zone).time())
+
+
+@register.filter(name="clock")
+def clock_filter(value: time | datetime | None) -> str:
+    """A wall-clock time (or a datetime already in the right zone) in the reader's clock
+    format: "21:30" or "9:30 pm"."""
+    if value is None or value == "":
+        return UNKNOWN
+    return format_time(value.time() if isinstance(value, datetime) else value)
+
+
+def written_date(value: date, *, today: date) -> str:
+    """A date as every page writes it: "Thu 15 Jan", with the year when it is not this year."""
+    shown = f"{value:%a} {value.day} {value:%b}"
+    return shown if value.year == today.year else f"{shown} {value.year}"
+
+
+@register.filter(name="day")
+def day_filter(value: date | datetime | None) -> str:
+    if value is None or value == "":
+        return UNKNOWN
+    if isinstance(value, datetime):
+        value = timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
+    return written_date(value, today=timezone.localdate())
 
 
 @register.filter
