@@ -5,6 +5,7 @@ from django.contrib import admin
 from households.admin_review import csv_download, local_clock, local_iso, profile_filter
 
 from .models import Checklist, ChecklistItem, Routine, Step
+from .progress import forget_checklists
 
 
 class StepInline(admin.TabularInline):
@@ -51,6 +52,14 @@ class ChecklistAdmin(admin.ModelAdmin):
     @admin.display(description="bedtime", ordering="bedtime_at")
     def bedtime(self, checklist: Checklist) -> str | None:
         return local_clock(checklist.bedtime_at, checklist.profile.zone)
+
+    def delete_model(self, request, obj: Checklist) -> None:
+        forget_checklists(Checklist.objects.filter(pk=obj.pk))
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset) -> None:
+        forget_checklists(Checklist.objects.filter(pk__in=queryset.values("pk")))
+        super().delete_queryset(request, queryset)
 
     @admin.action(description="Download as CSV (one row per step)")
     def download_csv(self, request, queryset):

@@ -6,9 +6,17 @@ class RoutinesConfig(AppConfig):
     verbose_name = "Wind-down routines"
 
     def ready(self) -> None:
+        from django.db.models.signals import post_save
+
         from households.departure import departing, describing_departure
 
+        from . import progress
         from .departure import carry_routines, describe_routines
+        from .models import Checklist, ChecklistItem
 
         departing.connect(carry_routines, dispatch_uid="routines-departing")
         describing_departure.connect(describe_routines, dispatch_uid="routines-describing")
+        post_save.connect(progress.checklist_saved, sender=Checklist, dispatch_uid="progress-1")
+        post_save.connect(
+            progress.checklist_item_saved, sender=ChecklistItem, dispatch_uid="progress-2"
+        )
