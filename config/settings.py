@@ -190,6 +190,9 @@ if not DEBUG:
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 
+# The benchmark's floor page (config/bench.py), routed only on the benchmark's own server.
+BENCH_FLOOR = env.bool("BENCH_FLOOR", default=False)
+
 LOG_LEVEL = env.str("LOG_LEVEL", default="INFO")
 LOGGING = {
     "version": 1,

@@ -1,7 +1,9 @@
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from config import bench
 from households import auth
 from households import views as household_views
 from households.forms import SignInForm
@@ -56,3 +58,5 @@ urlpatterns = [
     path("manifest.webmanifest", household_views.manifest, name="manifest"),
     path("admin/", admin.site.urls),
 ]
+if settings.BENCH_FLOOR:
+    urlpatterns.append(path("bench/floor/", bench.floor, name="bench_floor"))
