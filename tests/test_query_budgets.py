@@ -28,7 +28,7 @@ HTMX = {"HX-Request": "true"}
 BUDGETS = {
     "tonight": 10,
     "tick": 14,
-    "log form": 11,
+    "log form": 8,
     "history": 9,
     "calendar": 7,
     "night detail": 9,
