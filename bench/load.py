@@ -351,6 +351,7 @@ def run_wrk(
         "BENCH_DAYS": str(days[1]),
     }
     threads = min(clients, 2)
+    env["BENCH_THREADS"] = str(threads)
     command = [
         ensure_wrk(),
         f"-t{threads}",

@@ -5,7 +5,8 @@
 -- BENCH_COOKIE   the Cookie header of a signed-in session; BENCH_CSRF its CSRF token
 -- BENCH_EXPECT   statuses that count as answered, e.g. "200" or "200,302"
 -- BENCH_LOG_BODY the log form's body, with {date} where each request's night goes
--- BENCH_FIRST_DAY, BENCH_DAYS  first night (days since 1970-01-01) and how many this run may use
+-- BENCH_FIRST_DAY, BENCH_DAYS  first night (days since 1970-01-01) and how many this run may use,
+--                shared out among BENCH_THREADS threads
 -- Prints one line of JSON: requests, duration, latency percentiles (microseconds), errors.
 
 local plan = {}
@@ -22,6 +23,7 @@ local csrf = os.getenv("BENCH_CSRF") or ""
 local log_body = os.getenv("BENCH_LOG_BODY") or ""
 local first_day = tonumber(os.getenv("BENCH_FIRST_DAY") or "0")
 local days = tonumber(os.getenv("BENCH_DAYS") or "1000")
+local thread_count = tonumber(os.getenv("BENCH_THREADS") or "1")
 
 local threads = {}
 function setup(thread)
@@ -34,7 +36,6 @@ function init(args)
   ticks = 0
   logs = 0
   unexpected = 0
-  thread_count = #threads
 end
 
 local function headers(extra)
@@ -55,8 +56,8 @@ function request()
       headers({ ["Content-Type"] = form, ["HX-Request"] = "true" }), "action=" .. action)
   elseif item.kind == "LOG" then
     -- Threads share out the run's days, so no two requests log the same night.
-    local share = math.floor(days / 8)
-    local day = first_day + (thread_number % 8) * share + (logs % share)
+    local share = math.floor(days / thread_count)
+    local day = first_day + thread_number * share + (logs % share)
     logs = logs + 1
     local night = os.date("!%Y-%m-%d", day * 86400)
     local body = string.gsub(log_body, "{date}", night)
