@@ -86,6 +86,9 @@ TEMPLATES = [
     }
 ]
 
+# Stock widgets written in Python, not templates: the same HTML, faster (config/form_rendering.py).
+FORM_RENDERER = "config.form_rendering.PythonWidgetRenderer"
+
 DATA_DIR = Path(env.str("DATA_DIR", default=str(BASE_DIR / "data")))
 # DATABASE_URL unset (or empty) means the SQLite quick start; real deployments use PostgreSQL.
 if env.str("DATABASE_URL", default=""):
@@ -204,6 +207,9 @@ if not DEBUG:
     if BEHIND_PROXY:
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+
+# The benchmark's floor page (config/bench.py), routed only on the benchmark's own server.
+BENCH_FLOOR = env.bool("BENCH_FLOOR", default=False)
 
 LOG_LEVEL = env.str("LOG_LEVEL", default="INFO")
 LOGGING = {

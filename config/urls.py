@@ -1,8 +1,10 @@
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from api.endpoints import api
+from config import bench
 from households import auth
 from households import views as household_views
 from households.forms import SignInForm
@@ -61,3 +63,5 @@ urlpatterns = [
     path("manifest.webmanifest", household_views.manifest, name="manifest"),
     path("admin/", admin.site.urls),
 ]
+if settings.BENCH_FLOOR:
+    urlpatterns.append(path("bench/floor/", bench.floor, name="bench_floor"))

@@ -63,7 +63,8 @@ def routine_shares(*, user, profile: Profile, start: date, end: date) -> dict[da
     ran but was never opened counts all its steps as not done; None when nothing was expected
     (every step skipped). Nights no routine ran are absent.
 
-    Three queries: the checklists with their counts, the profile's routines and their steps.
+    Four queries: the checklists with their counts, the profile's routines, their steps and
+    their schedules.
     """
     checklists = (
         Checklist.objects.visible_to(user)
@@ -85,13 +86,16 @@ def routine_shares(*, user, profile: Profile, start: date, end: date) -> dict[da
         done[night] += record.done
         expected[night] += record.expected
         opened[night].add(routine_id)
-    routines = Routine.objects.visible_to(user).filter(followers=profile).prefetch_related("steps")
+    routines = (
+        Routine.objects.visible_to(user)
+        .filter(followers=profile)
+        .prefetch_related("steps", "schedules")
+    )
     for routine in routines:
         steps = len(routine.steps.all())
-        first = max(start, clock.night_of(routine.created_at, profile.zone))
-        for offset in range((end - first).days + 1):
-            night = first + timedelta(days=offset)
-            if routine.runs_on(night) and routine.pk not in opened[night]:
+        # Each night as the routine was scheduled then: a pause never rewrites the past.
+        for night in routine.nights_on(tz=profile.zone, first=start, last=end):
+            if routine.pk not in opened[night]:
                 expected[night] += steps
                 opened[night].add(routine.pk)
     return {night: done[night] / expected[night] if expected[night] else None for night in opened}

@@ -58,6 +58,24 @@ def _rating_field(label: str, choices) -> forms.TypedChoiceField:
     )
 
 
+class ReadOnceChoices(forms.models.ModelChoiceIterator):
+    """The choices of a catalogue, read with one plain query and kept for the request.
+
+    Django's own iterator reads through ``queryset.iterator()``, a server-side cursor on
+    PostgreSQL: a round trip to declare it, one to fetch and one to close, every render.
+    """
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for entry in self.queryset:  # evaluated once, then from the queryset's cache
+            yield self.choice(entry)
+
+
+class CatalogueChoiceField(forms.ModelMultipleChoiceField):
+    iterator = ReadOnceChoices
+
+
 class NightForm(forms.Form):
     date = forms.DateField(
         label="Night of",
@@ -75,7 +93,7 @@ class NightForm(forms.Form):
     rested = _rating_field("How rested", RESTED_CHOICES)
     stress = _rating_field("Stress before bed", STRESS_CHOICES)
     nap_minutes = _minutes_field("Naps (minutes)")
-    disturbances = forms.ModelMultipleChoiceField(
+    disturbances = CatalogueChoiceField(
         queryset=None, required=False, widget=forms.CheckboxSelectMultiple
     )
     notes = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
@@ -97,7 +115,7 @@ class NightForm(forms.Form):
         self.resolved: dict[str, Any] = {}
         # What looks unlikely about the night ({field: question}); not saved without a "yes".
         self.doubts: dict[str, str] = {}
-        household = profile.household
+        household = profile.household_id  # the id is enough: no query for the household
         self.fields["disturbances"].queryset = selectors.disturbances_for(household)
         if night is not None:
             self.fields["version"].required = True

@@ -32,8 +32,8 @@ TIME_FIELDS = ("into_bed", "lights_out", "final_wake", "out_of_bed")
 
 
 class CatalogueQuerySet(models.QuerySet):
-    def for_household(self, household: Household | None) -> CatalogueQuerySet:
-        """The built-in entries (household is null) plus the household's own."""
+    def for_household(self, household: Household | int | None) -> CatalogueQuerySet:
+        """The built-in entries (household is null) plus the household's own (by object or id)."""
         if household is None:
             return self.filter(household__isnull=True)
         return self.filter(Q(household__isnull=True) | Q(household=household))

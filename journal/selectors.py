@@ -32,13 +32,18 @@ def get_loggable_night(user, night_id: int) -> Night:
     return get_object_or_404(loggable_nights(user).with_details(), pk=night_id)
 
 
-def find_night(*, user, profile: Profile, night_date: date) -> Night | None:
-    return visible_nights(user).filter(profile=profile, date=night_date).first()
-
-
-def latest_night_before(*, user, profile: Profile, night_date: date) -> Night | None:
-    """The most recent night logged before `night_date`, to prefill a new entry from."""
-    return visible_nights(user).filter(profile=profile, date__lt=night_date).first()
+def night_and_previous(
+    *, user, profile: Profile, night_date: date
+) -> tuple[Night | None, Night | None]:
+    """(the night of `night_date` if it is logged, the latest night before it), in one query."""
+    found = list(
+        visible_nights(user).filter(profile=profile, date__lte=night_date).order_by("-date")[:2]
+    )
+    for night in found:
+        night.profile = profile  # the caller's, already read: no query to show its times
+    if found and found[0].date == night_date:
+        return found[0], (found[1] if len(found) > 1 else None)
+    return None, (found[0] if found else None)
 
 
 def history_page(
@@ -110,9 +115,9 @@ def nights_between(*, user, profile: Profile, start: date, end: date) -> list[Ni
     )
 
 
-def disturbances_for(household: Household):
+def disturbances_for(household: Household | int):
     return Disturbance.objects.for_household(household)
 
 
-def intake_items_for(household: Household):
+def intake_items_for(household: Household | int):
     return IntakeItem.objects.for_household(household)

@@ -92,16 +92,16 @@ def log_night(request):
                 return redirect("journal:night", night_id=night.pk)
     else:
         night_date = _parse_date(request.GET.get("date")) or last_night(profile)
-        previous = selectors.latest_night_before(user=user, profile=profile, night_date=night_date)
+        existing, previous = selectors.night_and_previous(
+            user=user, profile=profile, night_date=night_date
+        )
         form = NightForm(
             profile=profile,
             initial=initial_for_new_night(
                 profile=profile, night_date=night_date, previous=previous
             ),
         )
-        form.existing_night = selectors.find_night(
-            user=user, profile=profile, night_date=night_date
-        )
+        form.existing_night = existing
     context = {"form": form, "profile": profile, "profiles": profiles, "night": None}
     return render(request, LOG_TEMPLATE, context)
 

@@ -140,6 +140,7 @@ def streaks(
     active_nights: Sequence[date],
     records: Iterable[NightRecord],
     today_night: date,
+    start: tuple[int, int] = (0, 0),
 ) -> tuple[int, int]:
     """(current, best): the longest runs of consecutive complete active nights.
 
@@ -150,8 +151,12 @@ def streaks(
     The current streak counts back from ``today_night`` if tonight is already complete, else from
     the previous active night: tonight's evening is still going, so an unfinished tonight must not
     show a broken streak. Only a past active night that was not complete breaks it.
+
+    ``start`` is (run, best) as they stood before the first of ``active_nights``, so a long history
+    can be taken in parts: the streaks of the nights up to some night that is over, then of the
+    rest starting from those, equal the streaks of the whole.
     """
-    current = best = 0
+    current, best = start
     for night, outcome in _outcomes(
         active_nights=active_nights, records=records, through=today_night
     ):
@@ -179,6 +184,7 @@ def habit_scores(
     active_nights: Sequence[date],
     records: Iterable[NightRecord],
     frequency: float = 1.0,
+    start: float = 0.0,
 ) -> list[tuple[date, float]]:
     """The habit strength after each active night, as (night, score in 0–1).
 
@@ -196,9 +202,12 @@ def habit_scores(
     skipped) keeps the previous score, and still appears in the result so a chart has a point for
     every active night. Pass active nights up to the last one that is over (include tonight only
     once it is complete), or an evening still under way reads as a miss.
+
+    ``start`` is the score before the first of ``active_nights`` (0 for a routine's first night),
+    to carry on from a score computed earlier.
     """
     multiplier = habit_multiplier(frequency)
-    score = 0.0
+    score = start
     scores: list[tuple[date, float]] = []
     for night, outcome in _outcomes(active_nights=active_nights, records=records):
         if outcome is not Outcome.CARRIED:
@@ -215,7 +224,17 @@ def habit_score(
     active_nights: Sequence[date],
     records: Iterable[NightRecord],
     frequency: float = 1.0,
+    start: float = 0.0,
 ) -> float:
-    """The habit strength after the last active night (0 when there is none); see habit_scores."""
-    scores = habit_scores(active_nights=active_nights, records=records, frequency=frequency)
-    return scores[-1][1] if scores else 0.0
+    """The habit strength after the last active night (``start`` when there is none); see
+    habit_scores."""
+    scores = habit_scores(
+        active_nights=active_nights, records=records, frequency=frequency, start=start
+    )
+    return scores[-1][1] if scores else start
+
+
+# Judged nights (complete or missed) after which an older night's weight in the habit score is
+# below 1e-8: m ** 365 = 0.5 ** (365 / 13) ≈ 3.5e-9 for a nightly habit. A score computed over
+# only the latest SCORE_HORIZON judged nights is the full score to that precision.
+SCORE_HORIZON = 365

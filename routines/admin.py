@@ -4,7 +4,8 @@ from django.contrib import admin
 
 from households.admin_review import csv_download, local_clock, local_iso, profile_filter
 
-from .models import Checklist, ChecklistItem, Routine, Step
+from .models import Checklist, ChecklistItem, Progress, Routine, RoutineSchedule, Step
+from .progress import forget_checklists
 
 
 class StepInline(admin.TabularInline):
@@ -20,6 +21,38 @@ class RoutineAdmin(admin.ModelAdmin):
     search_fields = ["name", "household__name", "followers__name"]
     filter_horizontal = ["followers"]
     inlines = [StepInline]
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Rows the app writes itself: shown for support, never edited by hand."""
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(RoutineSchedule)
+class RoutineScheduleAdmin(ReadOnlyAdmin):
+    """A routine's weekdays and on/off over time: past adherence is judged by them."""
+
+    list_display = ["routine", "effective_from", "active_weekdays", "is_active"]
+    list_filter = ["is_active"]
+    search_fields = ["routine__name", "routine__household__name"]
+    list_select_related = ["routine"]
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(Progress)
+class ProgressAdmin(ReadOnlyAdmin):
+    """Cached streaks and habit scores; deleting one makes the next view count it again."""
+
+    list_display = ["routine", "profile", "through_night", "run", "best", "score"]
+    search_fields = ["routine__name", "profile__name"]
+    list_select_related = ["routine", "profile"]
 
 
 class ChecklistItemInline(admin.TabularInline):
@@ -51,6 +84,14 @@ class ChecklistAdmin(admin.ModelAdmin):
     @admin.display(description="bedtime", ordering="bedtime_at")
     def bedtime(self, checklist: Checklist) -> str | None:
         return local_clock(checklist.bedtime_at, checklist.profile.zone)
+
+    def delete_model(self, request, obj: Checklist) -> None:
+        forget_checklists(Checklist.objects.filter(pk=obj.pk))
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset) -> None:
+        forget_checklists(Checklist.objects.filter(pk__in=queryset.values("pk")))
+        super().delete_queryset(request, queryset)
 
     @admin.action(description="Download as CSV (one row per step)")
     def download_csv(self, request, queryset):

@@ -10,7 +10,7 @@ from households.models import Household, User
 from journal.clock import NIGHT_STARTS_AT, night_of
 
 from . import schedule
-from .models import Checklist, ChecklistItem, Routine
+from .models import Checklist, ChecklistItem
 from .services import copy_template
 
 HISTORY_NIGHTS = 35
@@ -31,11 +31,10 @@ def populate(*, household: Household, today: date) -> None:
     )
     for key, followers, tickers, diligence in plans:
         routine = copy_template(household=household, template_key=key, followers=followers)
-        Routine.objects.filter(pk=routine.pk).update(created_at=started)
-        routine.steps.update(created_at=started)
         if key == "screen-free-hour":
             routine.active_weekdays = [6, 0, 1, 2, 3]  # school and work nights only
             routine.save(update_fields=["active_weekdays"])
+        routine.backdate(started)
         for follower in followers:
             _history(
                 routine=routine,

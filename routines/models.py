@@ -13,6 +13,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from households.models import WEEKDAYS, Household, Profile
+from journal.clock import night_of
 
 from . import schedule
 
@@ -92,11 +93,64 @@ class Routine(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def save(self, *args, **kwargs) -> None:
+        super().save(*args, **kwargs)
+        fields = kwargs.get("update_fields")
+        if fields is None or {"active_weekdays", "is_active"} & set(fields):
+            self.record_schedule()
+
     def clean(self) -> None:
         if self.alternate_weekdays and self.alternate_bedtime is None:
             raise ValidationError(
                 {"alternate_bedtime": "Set the alternate bedtime, or clear its weekdays."}
             )
+
+    def record_schedule(self, *, now: datetime | None = None) -> None:
+        """Keep the schedule's history: a new entry whenever the weekdays or on/off change.
+
+        The first entry takes effect from the routine's creation; a later one from ``now``, so
+        the nights before a change keep the schedule they had.
+        """
+        latest = self.schedules.order_by("effective_from", "pk").last()
+        weekdays = sorted(self.active_weekdays)
+        if latest and (latest.active_weekdays, latest.is_active) == (weekdays, self.is_active):
+            return
+        RoutineSchedule.objects.create(
+            routine=self,
+            effective_from=(now or timezone.now()) if latest else self.created_at,
+            active_weekdays=weekdays,
+            is_active=self.is_active,
+        )
+
+    def backdate(self, started: datetime) -> None:
+        """Make the routine as if it had been created at ``started`` just as it is now: steps and
+        schedule included (demo data and benchmarks that come with a history)."""
+        Routine.objects.filter(pk=self.pk).update(created_at=started)
+        self.created_at = started
+        self.steps.update(created_at=started)
+        self.schedules.all().delete()
+        self.record_schedule()
+
+    def periods(self, tz) -> list[schedule.Period]:
+        """The schedule's history for a follower in ``tz`` (schedules prefetched if many)."""
+        entries = sorted(self.schedules.all(), key=lambda entry: (entry.effective_from, entry.pk))
+        if not entries:  # a routine written around save(): its schedule as it is now
+            return [schedule.Period(date.min, frozenset(self.active_weekdays), self.is_active)]
+        return [
+            schedule.Period(
+                # The earliest entry holds from the start, however the creation was dated.
+                date.min if index == 0 else night_of(entry.effective_from, tz),
+                frozenset(entry.active_weekdays),
+                entry.is_active,
+            )
+            for index, entry in enumerate(entries)
+        ]
+
+    def nights_on(self, *, tz, first: date, last: date) -> list[date]:
+        """The nights from ``first`` to ``last`` it ran for a follower in ``tz``, as scheduled
+        each night (never before its creation)."""
+        start = max(first, night_of(self.created_at, tz))
+        return schedule.nights_on(periods=self.periods(tz), first=start, last=last)
 
     def bedtime_on(self, night: date) -> time:
         return schedule.bedtime_on(
@@ -116,6 +170,26 @@ class Routine(models.Model):
 
     def alternate_weekday_names(self) -> str:
         return ", ".join(WEEKDAYS[day] for day in sorted(self.alternate_weekdays))
+
+
+class RoutineSchedule(models.Model):
+    """A routine's weekdays and on/off from a moment on (see Routine.record_schedule).
+
+    Adherence judges each past night by the entry in force that night, so pausing a routine or
+    changing its evenings never rewrites its past.
+    """
+
+    routine = models.ForeignKey(Routine, on_delete=models.CASCADE, related_name="schedules")
+    effective_from = models.DateTimeField(default=timezone.now)
+    active_weekdays = models.JSONField(validators=[_validate_weekdays])
+    is_active = models.BooleanField()
+
+    class Meta:
+        ordering = ["effective_from", "pk"]
+
+    def __str__(self) -> str:
+        state = "on" if self.is_active else "off"
+        return f"{self.routine} {state} on {self.active_weekdays} from {self.effective_from}"
 
 
 class StepQuerySet(models.QuerySet):
@@ -225,3 +299,29 @@ class ChecklistItem(models.Model):
         return schedule.step_time(
             bedtime_at=self.checklist.bedtime_at, minutes_before=self.minutes_before
         )
+
+
+class Progress(models.Model):
+    """What one follower's adherence to a routine had reached by a night that is over.
+
+    A cache, so a routine's page reads only its recent nights however long its history: streaks
+    and the habit score carry on from here. ``basis`` names what the figures were computed under
+    (time zone, creation, schedule); a different basis, or a checklist written for a night up to
+    ``through_night``, discards the row and the next view computes it again from all history.
+    """
+
+    routine = models.ForeignKey(Routine, on_delete=models.CASCADE, related_name="+")
+    profile = models.ForeignKey(Profile, on_delete=models.CASCADE, related_name="+")
+    through_night = models.DateField()
+    basis = models.CharField(max_length=200)
+    run = models.PositiveIntegerField(help_text="Complete nights in a row up to through_night.")
+    best = models.PositiveIntegerField()
+    score = models.FloatField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["routine", "profile"], name="one_progress_per_follower")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.profile} on {self.routine} through {self.through_night}"

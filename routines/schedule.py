@@ -12,9 +12,11 @@ for display.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Collection, Hashable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from journal.clock import NIGHT_STARTS_AT, local_to_utc
@@ -85,6 +87,39 @@ def bedtime_on(
 def is_active(*, night: date, weekdays: Collection[int]) -> bool:
     """Whether a routine active on ``weekdays`` (Monday=0, of the evening) runs on ``night``."""
     return night.weekday() in weekdays
+
+
+class Period(NamedTuple):
+    """From the night ``from_night`` on (until the next period), a routine ran on ``weekdays``
+    if it was on."""
+
+    from_night: date
+    weekdays: frozenset[int]
+    is_on: bool
+
+
+def nights_on(*, periods: Sequence[Period], first: date, last: date) -> list[date]:
+    """The nights from ``first`` to ``last`` a routine ran, each judged by the period in force.
+
+    ``periods`` are in the order they were made; of two that start on the same night the later
+    one holds (a change made twice in one evening ends as the second). Before the first period's
+    night the first period holds. Runs in time proportional to the nights asked for.
+    """
+    if not periods or first > last:
+        return []
+    ordered = sorted(enumerate(periods), key=lambda pair: (pair[1].from_night, pair[0]))
+    starts = [period.from_night for _, period in ordered]
+    index = max(0, bisect_right(starts, first) - 1)
+    nights = []
+    night = first
+    while night <= last:
+        while index + 1 < len(ordered) and starts[index + 1] <= night:
+            index += 1
+        period = ordered[index][1]
+        if period.is_on and night.weekday() in period.weekdays:
+            nights.append(night)
+        night += timedelta(days=1)
+    return nights
 
 
 def due_step_index(

@@ -1,7 +1,11 @@
 """Adherence of each follower to each routine, read from the checklist snapshots.
 
-Two queries for any number of routines, followers and nights: one for every night's counts, one
-for the per-step items of the longest completion window. The math is routines/adherence.py.
+A page reads only the recent nights, whatever the length of the history: the checklists of the
+last WINDOW_NIGHTS nights (one query for every routine's counts, one for the per-step items), and
+each follower's Progress, which carries the streaks and the habit score up to a night that is over.
+A missing or outdated Progress is computed once from all of that follower's history (one more
+query) and saved for the views after it. Nights count only when the routine was on, by the
+schedule it had that night (Routine.periods). The math is routines/adherence.py.
 """
 
 from __future__ import annotations
@@ -17,10 +21,13 @@ from journal.clock import night_of
 
 from . import adherence
 from .adherence import COMPLETION_WINDOWS, NightRecord
-from .models import Checklist, ChecklistItem, Routine
+from .models import Checklist, ChecklistItem, Progress, Routine
 
 Status = ChecklistItem.Status
 RECENT_NIGHTS = 14
+# The nights a page reads: the longest step window, and room for the recent nights of a routine
+# that runs once a week.
+WINDOW_NIGHTS = max(*COMPLETION_WINDOWS, RECENT_NIGHTS * 7)
 
 
 @dataclass
@@ -57,36 +64,35 @@ class Summary:
         return round(self.score * 100)
 
 
-def active_nights(*, routine: Routine, tz, tonight: date) -> list[date]:
-    """Every night the routine ran for a follower in ``tz``: its weekdays, from its creation."""
-    first = night_of(routine.created_at, tz)
-    return [
-        first + timedelta(days=offset)
-        for offset in range((tonight - first).days + 1)
-        if (first + timedelta(days=offset)).weekday() in routine.active_weekdays
-    ]
+Records = dict[date, tuple[int, NightRecord]]
 
 
-def summaries(*, routines: Sequence[Routine], now: datetime) -> list[Summary]:
-    """A summary per (routine, follower); routines need steps and followers prefetched."""
-    if not routines:
-        return []
-    checklists = (
-        Checklist.objects.filter(routine__in=routines)
-        .annotate(
-            scheduled=Count("items"),
-            done=Count("items", filter=Q(items__status=Status.DONE)),
-            skipped=Count("items", filter=Q(items__status=Status.SKIPPED)),
-        )
-        .values_list("pk", "routine_id", "profile_id", "night", "scheduled", "done", "skipped")
-    )
-    records: dict[tuple[int, int], dict[date, tuple[int, NightRecord]]] = defaultdict(dict)
-    for pk, routine_id, profile_id, night, scheduled, done, skipped in checklists:
+def _night_records(checklists) -> dict[tuple[int, int], Records]:
+    rows = checklists.annotate(
+        scheduled=Count("items"),
+        done=Count("items", filter=Q(items__status=Status.DONE)),
+        skipped=Count("items", filter=Q(items__status=Status.SKIPPED)),
+    ).values_list("pk", "routine_id", "profile_id", "night", "scheduled", "done", "skipped")
+    records: dict[tuple[int, int], Records] = defaultdict(dict)
+    for pk, routine_id, profile_id, night, scheduled, done, skipped in rows:
         records[routine_id, profile_id][night] = (
             pk,
             NightRecord(night=night, scheduled=scheduled, done=done, skipped=skipped),
         )
-    window_start = now.date() - timedelta(days=max(COMPLETION_WINDOWS) + 1)
+    return records
+
+
+def summaries(*, routines: Sequence[Routine], now: datetime) -> list[Summary]:
+    """A summary per (routine, follower); routines need steps, followers and schedules
+    prefetched."""
+    pairs = [(routine, profile) for routine in routines for profile in routine.followers.all()]
+    if not pairs:
+        return []
+    tonights = {profile.pk: night_of(now, profile.zone) for _, profile in pairs}
+    window_start = min(tonights.values()) - timedelta(days=WINDOW_NIGHTS)
+    records = _night_records(
+        Checklist.objects.filter(routine__in=routines, night__gte=window_start)
+    )
     items = ChecklistItem.objects.filter(
         checklist__routine__in=routines,
         checklist__night__gte=window_start,
@@ -97,36 +103,136 @@ def summaries(*, routines: Sequence[Routine], now: datetime) -> list[Summary]:
     step_nights: dict[tuple[int, int, int], dict[date, str]] = defaultdict(dict)
     for routine_id, profile_id, night, step_id, status in items:
         step_nights[routine_id, profile_id, step_id][night] = status
-
-    result = []
-    for routine in routines:
-        for profile in routine.followers.all():
-            result.append(
-                _summary(
-                    routine=routine,
-                    profile=profile,
-                    now=now,
-                    records=records[routine.pk, profile.pk],
-                    step_nights=step_nights,
-                )
+    saved = {
+        (progress.routine_id, progress.profile_id): progress
+        for progress in Progress.objects.filter(routine__in=routines)
+    }
+    result, changed = [], []
+    for routine, profile in pairs:
+        tonight = tonights[profile.pk]
+        pair_records = records[routine.pk, profile.pk]
+        progress = saved.get((routine.pk, profile.pk))
+        brought_up = _bring_up_to_date(
+            progress,
+            routine=routine,
+            profile=profile,
+            tonight=tonight,
+            window_start=window_start,
+            records=pair_records,
+        )
+        if brought_up is not progress:
+            changed.append(brought_up)
+        result.append(
+            _summary(
+                routine=routine,
+                profile=profile,
+                tonight=tonight,
+                progress=brought_up,
+                records=pair_records,
+                step_nights=step_nights,
             )
+        )
+    if changed:
+        Progress.objects.bulk_create(
+            changed,
+            update_conflicts=True,
+            unique_fields=["routine", "profile"],
+            update_fields=["through_night", "basis", "run", "best", "score"],
+        )
     return result
 
 
-def _summary(*, routine, profile, now, records, step_nights) -> Summary:
+def _basis(routine: Routine, profile) -> str:
+    """What a Progress depends on besides the checklists: where nights begin, the routine's
+    creation and its latest schedule entry."""
+    schedules = sorted(routine.schedules.all(), key=lambda entry: (entry.effective_from, entry.pk))
+    latest = schedules[-1].pk if schedules else None
+    return f"{profile.time_zone}|{routine.created_at.isoformat()}|{latest}"
+
+
+def _bring_up_to_date(
+    progress: Progress | None, *, routine, profile, tonight: date, window_start: date, records
+) -> Progress:
+    """``progress`` carried to the last night that is over: from the window's records when it
+    reaches back far enough, else computed again from all history. The same object when nothing
+    changed."""
+    last_over = tonight - timedelta(days=1)
+    basis = _basis(routine, profile)
+    if (
+        progress is None
+        or progress.basis != basis
+        or progress.through_night > last_over
+        or progress.through_night < window_start - timedelta(days=1)
+    ):
+        return _from_all_history(routine=routine, profile=profile, basis=basis, tonight=tonight)
+    if progress.through_night == last_over:
+        return progress
+    nights = routine.nights_on(
+        tz=profile.zone, first=progress.through_night + timedelta(days=1), last=last_over
+    )
+    plain = [record for _, record in records.values()]
+    run, best = adherence.streaks(
+        active_nights=nights,
+        records=plain,
+        today_night=tonight,
+        start=(progress.run, progress.best),
+    )
+    score = adherence.habit_score(active_nights=nights, records=plain, start=progress.score)
+    return Progress(
+        routine=routine,
+        profile=profile,
+        through_night=last_over,
+        basis=basis,
+        run=run,
+        best=best,
+        score=score,
+    )
+
+
+def _from_all_history(*, routine, profile, basis: str, tonight: date) -> Progress:
+    last_over = tonight - timedelta(days=1)
+    records = _night_records(
+        Checklist.objects.filter(routine=routine, profile=profile, night__lte=last_over)
+    )[routine.pk, profile.pk]
+    plain = [record for _, record in records.values()]
+    nights = routine.nights_on(tz=profile.zone, first=date.min, last=last_over)
+    # Judged with tonight as "today", every night here is over: a miss breaks the run.
+    run, best = adherence.streaks(active_nights=nights, records=plain, today_night=tonight)
+    score = adherence.habit_score(active_nights=nights, records=plain)
+    return Progress(
+        routine=routine,
+        profile=profile,
+        through_night=last_over,
+        basis=basis,
+        run=run,
+        best=best,
+        score=score,
+    )
+
+
+def _summary(*, routine, profile, tonight, progress, records, step_nights) -> Summary:
     tz = profile.zone
-    tonight = night_of(now, tz)
-    nights = active_nights(routine=routine, tz=tz, tonight=tonight)
-    night_set = set(nights)
-    plain = [record for _, record in records.values() if record.night in night_set]
-    current, best = adherence.streaks(active_nights=nights, records=plain, today_night=tonight)
+    window_first = tonight - timedelta(days=WINDOW_NIGHTS - 1)
+    nights = routine.nights_on(tz=tz, first=window_first, last=tonight)
+    after = [night for night in nights if night > progress.through_night]
+    plain = [record for _, record in records.values()]
+    current, best = adherence.streaks(
+        active_nights=after,
+        records=plain,
+        today_night=tonight,
+        start=(progress.run, progress.best),
+    )
     # Tonight counts towards the score only once it is complete; until then it is still going.
     tonight_record = records.get(tonight, (None, None))[1]
     if tonight_record is None or not adherence.is_complete(tonight_record):
         nights_over = [night for night in nights if night < tonight]
     else:
         nights_over = nights
-    score = adherence.habit_score(active_nights=nights_over, records=plain)
+    score = adherence.habit_score(
+        active_nights=[night for night in nights_over if night > progress.through_night],
+        records=plain,
+        start=progress.score,
+    )
     recent = [
         RecentNight(
             night=night,

@@ -114,7 +114,7 @@ def routine_list(request):
     routines = list(
         selectors.with_steps_and_followers(
             selectors.visible_routines(request.user), user=request.user
-        )
+        ).prefetch_related("schedules")  # the adherence summaries judge nights by them
     )
     context = {
         "summaries": summaries.summaries(routines=routines, now=timezone.now()),
@@ -131,7 +131,9 @@ def routine_detail(request, routine_id: int):
 
 
 def _detail_context(request, routine, editable, step_form=None):
-    prefetch_related_objects([routine], "steps", selectors.followers_visible_to(request.user))
+    prefetch_related_objects(
+        [routine], "steps", "schedules", selectors.followers_visible_to(request.user)
+    )
     return {
         "routine": routine,
         "editable": editable,

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from routines.adherence import (
     COMPLETION_WINDOWS,
+    SCORE_HORIZON,
     NightRecord,
     Outcome,
     habit_multiplier,
@@ -313,3 +314,62 @@ def test_current_streak_never_exceeds_best(history):
     current, best = streaks(active_nights=active, records=records, today_night=today)
     complete_nights = sum(is_complete(r) for r in records if r.night <= today)
     assert 0 <= current <= best <= complete_nights
+
+
+# --- history taken in parts, and the habit score's horizon -------------------------------------
+
+outcomes = st.lists(st.sampled_from(["complete", "missed", "skipped", "none"]), max_size=120)
+RECORD = {"complete": complete, "missed": missed, "skipped": all_skipped}
+
+
+def history_of(kinds: list[str]) -> tuple[list[date], list[NightRecord]]:
+    nights = nights_from(D, len(kinds))
+    records = [
+        RECORD[kind](night) for night, kind in zip(nights, kinds, strict=True) if kind in RECORD
+    ]
+    return nights, records
+
+
+@given(outcomes, st.integers(min_value=0, max_value=120))
+def test_streaks_taken_in_two_parts_equal_the_whole(kinds, cut):
+    nights, records = history_of(kinds)
+    today = D + timedelta(days=len(kinds))  # every night is over
+    cut = min(cut, len(nights))
+    first = streaks(active_nights=nights[:cut], records=records, today_night=today)
+    assert streaks(
+        active_nights=nights[cut:], records=records, today_night=today, start=first
+    ) == streaks(active_nights=nights, records=records, today_night=today)
+
+
+@given(outcomes, st.integers(min_value=0, max_value=120))
+def test_the_habit_score_taken_in_two_parts_equals_the_whole(kinds, cut):
+    nights, records = history_of(kinds)
+    cut = min(cut, len(nights))
+    first = habit_score(active_nights=nights[:cut], records=records)
+    whole = habit_score(active_nights=nights, records=records)
+    assert habit_score(active_nights=nights[cut:], records=records, start=first) == pytest.approx(
+        whole, abs=1e-12
+    )
+
+
+@given(
+    st.lists(st.sampled_from(["complete", "missed", "skipped"]), min_size=400, max_size=1100),
+    st.floats(min_value=0, max_value=1),
+)
+def test_a_year_of_judged_nights_gives_the_full_score_within_1e_8(kinds, earlier):
+    """Why a year of history is enough for the habit score: whatever came before the last
+    SCORE_HORIZON judged nights (here summed up as any score ``earlier``) weighs below 1e-8."""
+    nights, records = history_of(kinds)
+    by_night = {record.night: record for record in records}
+    judged = [night for night in nights if night_outcome(by_night[night]) is not Outcome.CARRIED]
+    if len(judged) < SCORE_HORIZON:
+        return
+    window = [night for night in nights if night >= judged[-SCORE_HORIZON]]
+    full = habit_score(active_nights=nights, records=records, start=earlier)
+    windowed = habit_score(active_nights=window, records=records)
+    assert abs(full - windowed) < 1e-8
+
+
+def test_the_horizon_weighs_below_1e_8_and_twenty_nights_fewer_would_not():
+    assert habit_multiplier() ** SCORE_HORIZON < 1e-8
+    assert habit_multiplier() ** (SCORE_HORIZON - 20) > 1e-8

@@ -9,11 +9,13 @@ from hypothesis import strategies as st
 
 from journal.clock import night_of
 from routines.schedule import (
+    Period,
     ScheduledStep,
     bedtime_for,
     bedtime_on,
     due_step_index,
     is_active,
+    nights_on,
     schedule,
     step_time,
 )
@@ -298,3 +300,64 @@ def test_schedule_is_ordered_and_counts_real_minutes(night, tz, bedtime, minutes
     assert [s.at for s in tonight] == sorted(s.at for s in tonight)
     for step in tonight:
         assert bedtime_at - step.at == timedelta(minutes=minutes[step.key])
+
+
+# --- the schedule's history -------------------------------------------------------------------
+
+EVERY_EVENING = frozenset(range(7))
+MON = date(2026, 1, 5)
+
+
+def test_each_night_is_judged_by_the_period_in_force_then():
+    periods = [
+        Period(date.min, EVERY_EVENING, True),
+        Period(MON + timedelta(days=3), frozenset({5, 6}), True),  # weekends from Thursday
+        Period(MON + timedelta(days=6), EVERY_EVENING, False),  # off from Sunday
+        Period(MON + timedelta(days=8), frozenset({1}), True),  # Tuesdays from Tuesday
+    ]
+    nights = nights_on(periods=periods, first=MON, last=MON + timedelta(days=15))
+    assert nights == [
+        MON,
+        MON + timedelta(days=1),
+        MON + timedelta(days=2),
+        MON + timedelta(days=5),  # Saturday
+        MON + timedelta(days=8),  # Tuesday
+        MON + timedelta(days=15),  # the next Tuesday
+    ]
+
+
+def test_before_its_first_change_the_first_period_holds():
+    periods = [Period(MON + timedelta(days=7), frozenset({0}), True)]
+    assert nights_on(periods=periods, first=MON, last=MON + timedelta(days=7)) == [
+        MON,
+        MON + timedelta(days=7),
+    ]
+
+
+def test_of_two_changes_on_one_night_the_later_holds():
+    periods = [
+        Period(date.min, EVERY_EVENING, True),
+        Period(MON, EVERY_EVENING, False),
+        Period(MON, frozenset({0}), True),
+    ]
+    assert nights_on(periods=periods, first=MON, last=MON + timedelta(days=7)) == [
+        MON,
+        MON + timedelta(days=7),
+    ]
+
+
+@given(
+    st.frozensets(st.integers(min_value=0, max_value=6)),
+    st.booleans(),
+    st.integers(min_value=0, max_value=60),
+)
+def test_one_period_is_its_weekdays_when_on_and_nothing_when_off(weekdays, is_on, days):
+    nights = nights_on(
+        periods=[Period(date.min, weekdays, is_on)], first=MON, last=MON + timedelta(days=days)
+    )
+    expected = [
+        MON + timedelta(days=offset)
+        for offset in range(days + 1)
+        if is_on and (MON + timedelta(days=offset)).weekday() in weekdays
+    ]
+    assert nights == expected
