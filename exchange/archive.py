@@ -36,7 +36,9 @@ def build(*, household: Household, profiles: list[Profile], routines, scope: str
     profile_ids = [profile.pk for profile in profiles]
     routines = list(
         routines.prefetch_related(
-            "steps", Prefetch("followers", queryset=Profile.objects.filter(pk__in=profile_ids))
+            "steps",
+            "schedules",
+            Prefetch("followers", queryset=Profile.objects.filter(pk__in=profile_ids)),
         ).order_by("pk")
     )
     routine_ids = {routine.pk for routine in routines}
@@ -137,6 +139,16 @@ def _routine(routine) -> dict:
         "revision": routine.revision,
         "changed_at": utc(routine.changed_at),
         "followers": sorted(profile.name for profile in routine.followers.all()),
+        # The evenings it ran on and whether it was on, from each change on: past adherence is
+        # judged by the schedule of the night.
+        "schedule": [
+            {
+                "effective_from": utc(entry.effective_from),
+                "active_weekdays": sorted(entry.active_weekdays),
+                "is_active": entry.is_active,
+            }
+            for entry in sorted(routine.schedules.all(), key=lambda e: (e.effective_from, e.pk))
+        ],
         "steps": [
             {
                 "id": step.pk,

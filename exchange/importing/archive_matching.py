@@ -10,9 +10,9 @@ steps match by position and title. The file's routine and step ids resolve to ei
 from __future__ import annotations
 
 from journal.models import Disturbance, IntakeItem
-from routines.models import Routine, Step
+from routines.models import Routine, RoutineSchedule, Step
 
-from .archive_records import RoutineRecord
+from .archive_records import RoutineRecord, ScheduleRecord
 from .incoming import Rejected
 
 NOT_ON_THE_LISTS = "not on the household's lists, and only a household admin can add it"
@@ -159,6 +159,7 @@ class Routines:
         )
         self.by_id[record.id] = routine
         planner.writes.routines.append((routine, followers))
+        planner.writes.schedules.extend(_schedule(record, routine))
         for row in record.steps:
             step = Step(
                 routine=routine,
@@ -200,3 +201,24 @@ class Routines:
         if file_id in self.step_file_ids:
             return None, ""  # a step of a routine already here that has changed since
         return None, f"it refers to step {file_id}, which is not in the file"
+
+
+def _schedule(record: RoutineRecord, routine: Routine) -> list[RoutineSchedule]:
+    """The schedule's history as the file has it; a file without one (written before it was
+    kept) gives the routine its schedule as it is, from its creation, as the migration did."""
+    entries = record.schedule or (
+        ScheduleRecord(
+            effective_from=record.created_at,
+            active_weekdays=sorted(record.active_weekdays),
+            is_active=record.is_active,
+        ),
+    )
+    return [
+        RoutineSchedule(
+            routine=routine,
+            effective_from=entry.effective_from,
+            active_weekdays=entry.active_weekdays,
+            is_active=entry.is_active,
+        )
+        for entry in entries
+    ]

@@ -101,6 +101,13 @@ class StepRecord:
 
 
 @dataclass(frozen=True, kw_only=True)
+class ScheduleRecord:
+    effective_from: datetime
+    active_weekdays: list[int]
+    is_active: bool
+
+
+@dataclass(frozen=True, kw_only=True)
 class RoutineRecord:
     line: int
     id: int
@@ -116,6 +123,8 @@ class RoutineRecord:
     changed_at: datetime  # the calendar feed's LAST-MODIFIED
     followers: tuple[str, ...]
     steps: tuple[StepRecord, ...]
+    # Empty in exports written before the schedule's history was kept.
+    schedule: tuple[ScheduleRecord, ...] = ()
 
     @property
     def label(self) -> str:
@@ -370,6 +379,12 @@ def _routine(entry: dict, line: int) -> RoutineRecord:
             steps.append(_step(row))
         except BadField as problem:
             raise BadField(f"step {number}: {problem}") from None
+    schedule = []
+    for number, row in enumerate(read.objects(entry, "schedule"), start=1):
+        try:
+            schedule.append(_schedule_entry(row))
+        except BadField as problem:
+            raise BadField(f"schedule entry {number}: {problem}") from None
     return RoutineRecord(
         line=line,
         id=read.integer(entry, "id", high=INT_MAX, null=False),
@@ -388,6 +403,15 @@ def _routine(entry: dict, line: int) -> RoutineRecord:
         or read.instant(entry, "created_at", null=False),
         followers=tuple(dict.fromkeys(read.names(entry, "followers", max_length=NAME_LENGTH))),
         steps=tuple(steps),
+        schedule=tuple(schedule),
+    )
+
+
+def _schedule_entry(row: dict) -> ScheduleRecord:
+    return ScheduleRecord(
+        effective_from=read.instant(row, "effective_from", null=False),
+        active_weekdays=sorted(read.weekdays(row, "active_weekdays")),
+        is_active=read.boolean(row, "is_active"),
     )
 
 

@@ -19,7 +19,8 @@ from django.db import DatabaseError, connection, transaction
 
 from households.models import Profile
 from journal.models import Disturbance, Intake, IntakeItem, Night
-from routines.models import Checklist, ChecklistItem, Routine, Step
+from routines.models import Checklist, ChecklistItem, Routine, RoutineSchedule, Step
+from routines.progress import forget_checklists
 
 # Rows per UPDATE when restoring timestamps with bulk_update (SQLite): a CASE branch per row.
 TIMESTAMP_BATCH = 500
@@ -38,6 +39,7 @@ class Writes:
     nights: list[NightWrite] = field(default_factory=list)
     routines: list[tuple[Routine, list[Profile]]] = field(default_factory=list)  # with followers
     steps: list[Step] = field(default_factory=list)
+    schedules: list[RoutineSchedule] = field(default_factory=list)
     checklists: list[tuple[Checklist, list[ChecklistItem]]] = field(default_factory=list)
 
     def __len__(self) -> int:
@@ -72,7 +74,7 @@ def write(writes: Writes, *, progress: Progress = None) -> int:
             step(_profiles(writes.profiles))
             step(_catalogue(writes.disturbances, writes.intake_items))
             step(_nights(writes.nights))
-            step(_routines(writes.routines, writes.steps))
+            step(_routines(writes.routines, writes.steps, writes.schedules))
             step(_checklists(writes.checklists))
     except DatabaseError as error:
         raise ArchiveConflict(
@@ -111,9 +113,12 @@ def _nights(rows: list[NightWrite]) -> int:
     return len(rows)
 
 
-def _routines(rows: list[tuple[Routine, list[Profile]]], steps: list[Step]) -> int:
+def _routines(
+    rows: list[tuple[Routine, list[Profile]]], steps: list[Step], schedules: list[RoutineSchedule]
+) -> int:
     Routine.objects.bulk_create([routine for routine, _ in rows])
     Step.objects.bulk_create(steps)
+    RoutineSchedule.objects.bulk_create(schedules)
     Through = Routine.followers.through
     Through.objects.bulk_create(
         Through(routine_id=routine.pk, profile_id=profile.pk)
@@ -124,8 +129,12 @@ def _routines(rows: list[tuple[Routine, list[Profile]]], steps: list[Step]) -> i
 
 
 def _checklists(rows: list[tuple[Checklist, list[ChecklistItem]]]) -> int:
-    Checklist.objects.bulk_create([checklist for checklist, _ in rows])
+    checklists = Checklist.objects.bulk_create([checklist for checklist, _ in rows])
     ChecklistItem.objects.bulk_create(item for _, items in rows for item in items)
+    # bulk_create sends no post_save: a routine already here may have stored progress that
+    # these past nights change.
+    if checklists:
+        forget_checklists(Checklist.objects.filter(pk__in=[c.pk for c in checklists]))
     return len(rows)
 
 
