@@ -32,6 +32,10 @@ def get_loggable_night(user, night_id: int) -> Night:
     return get_object_or_404(loggable_nights(user).with_details(), pk=night_id)
 
 
+def find_night(*, user, profile: Profile, night_date: date) -> Night | None:
+    return visible_nights(user).filter(profile=profile, date=night_date).first()
+
+
 def night_and_previous(
     *, user, profile: Profile, night_date: date
 ) -> tuple[Night | None, Night | None]:
