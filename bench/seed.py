@@ -130,6 +130,7 @@ def _household(*, name: str, email: str, days: int, today: date) -> Seeded:
 
 def _nights(*, profiles, by, first: date, rng: random.Random) -> int:
     from journal.models import Disturbance, IntakeItem
+    from journal.services import NIGHT_FIELDS
 
     disturbances = list(Disturbance.objects.filter(household=None).values_list("pk", flat=True))
     caffeine, alcohol = (
@@ -148,18 +149,7 @@ def _nights(*, profiles, by, first: date, rng: random.Random) -> int:
     columns = [
         "profile_id",
         "date",
-        "into_bed",
-        "lights_out",
-        "sol_minutes",
-        "awakenings",
-        "waso_minutes",
-        "final_wake",
-        "out_of_bed",
-        "quality",
-        "rested",
-        "nap_minutes",
-        "stress",
-        "notes",
+        *NIGHT_FIELDS,  # _night_row writes them in this order
         "created_by_id",
         "created_at",
         "updated_at",

@@ -37,7 +37,7 @@ from exchange.importing.cells import (
     wall_readings,
 )
 from exchange.importing.incoming import Format, NotThisFormat, Parsed, Rejected, Source
-from exchange.importing.sleeps import SleepRecord, check_span, nights_from
+from exchange.importing.sleeps import SleepRecord, check_span, into_nights
 
 LABEL = "Baby Buddy"
 _TRUE = frozenset({"1", "true", "yes", "y", "t"})
@@ -160,11 +160,8 @@ def parse(text: str, zone: ZoneInfo | None) -> Parsed:
             records.append(_record(line, child, cell, zone))
         except CellError as error:
             parsed.rejected.append(Rejected(line, str(error), child))
-    nights, rejected = nights_from(records)
-    parsed.nights = nights
-    parsed.rejected = sorted(parsed.rejected + rejected, key=lambda r: r.line)
     parsed.sources = list(sources.values())
-    return parsed
+    return into_nights(parsed, records)
 
 
 FORMAT = Format(

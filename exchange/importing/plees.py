@@ -39,7 +39,7 @@ from exchange.importing.cells import (
     wall_readings,
 )
 from exchange.importing.incoming import Format, NotThisFormat, Parsed, Rejected, Source
-from exchange.importing.sleeps import SleepRecord, check_span, nights_from
+from exchange.importing.sleeps import SleepRecord, check_span, into_nights
 
 LABEL = "Plees Tracker"
 _TEXT_TIME = re.compile(
@@ -125,10 +125,7 @@ def parse(text: str, zone: ZoneInfo | None) -> Parsed:
                 records.append(_record(line, Row(fields, columns), zone))
             except CellError as error:
                 parsed.rejected.append(Rejected(line, str(error)))
-    nights, rejected = nights_from(records)
-    parsed.nights = nights
-    parsed.rejected = sorted(parsed.rejected + rejected, key=lambda r: r.line)
-    return parsed
+    return into_nights(parsed, records)
 
 
 FORMAT = Format(

@@ -50,7 +50,7 @@ from exchange.importing.cells import (
     zone_named,
 )
 from exchange.importing.incoming import Format, NotThisFormat, Parsed, Rejected, Source
-from exchange.importing.sleeps import SleepRecord, check_span, nights_from
+from exchange.importing.sleeps import SleepRecord, check_span, into_nights
 
 LABEL = "Sleep as Android"
 _REQUIRED = ("id", "tz", "to")
@@ -170,10 +170,7 @@ def parse(text: str, zone: ZoneInfo | None = None) -> Parsed:
             records.append(_record(line, fields, columns))
         except CellError as error:
             parsed.rejected.append(Rejected(line, str(error)))
-    nights, rejected = nights_from(records)
-    parsed.nights = nights
-    parsed.rejected = sorted(parsed.rejected + rejected, key=lambda r: r.line)
-    return parsed
+    return into_nights(parsed, records)
 
 
 FORMAT = Format(

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 from itertools import pairwise
 
-from exchange.importing.incoming import IncomingNight, Rejected
+from exchange.importing.incoming import IncomingNight, Parsed, Rejected
 from journal.clock import hours_and_minutes, minutes_between, night_of
 
 # Neither one record nor one night (first start to last end) may last longer than the diary
@@ -143,3 +143,11 @@ def nights_from(records: Iterable[SleepRecord]) -> tuple[list[IncomingNight], li
         result = _night(source, night, members)
         (rejected if isinstance(result, Rejected) else nights).append(result)
     return nights, rejected
+
+
+def into_nights(parsed: Parsed, records: Iterable[SleepRecord]) -> Parsed:
+    """Group the records into nights and put the rejections of both steps in file order."""
+    nights, rejected = nights_from(records)
+    parsed.nights = nights
+    parsed.rejected = sorted(parsed.rejected + rejected, key=lambda r: r.line)
+    return parsed
