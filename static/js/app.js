@@ -66,13 +66,21 @@
     expireUndo(event.target);
   });
   // htmx swaps nothing when the server answers an error, so a tap during a database outage
-  // (503, config/errors.py) would seem to do nothing. Show the server's own message instead;
-  // the page stays as it was, ready for another try.
+  // (503, config/errors.py) would seem to do nothing. Show the server's own message in the
+  // page's alert line instead; the page stays as it was, ready for another try.
   document.addEventListener("htmx:responseError", function (event) {
     const xhr = event.detail.xhr;
-    if (!xhr || xhr.status !== 503) return;
+    const line = document.getElementById("problem");
+    if (!xhr || xhr.status !== 503 || !line) return;
     const page = new DOMParser().parseFromString(xhr.responseText, "text/html");
     const message = page.querySelector("main .card");
-    window.alert(message ? message.textContent.trim() : "Nightstand is unavailable. Try again.");
+    line.textContent = message ? message.textContent.trim() : "Nightstand is unavailable. Try again.";
+    line.hidden = false;
+    line.scrollIntoView({ block: "nearest" });
+  });
+  // The next answer that does arrive clears the line.
+  document.addEventListener("htmx:afterRequest", function (event) {
+    const line = document.getElementById("problem");
+    if (line && event.detail.successful) line.hidden = true;
   });
 })();
