@@ -35,7 +35,8 @@ class PrivateResponsesMiddleware:
 
     - Every response to a signed-in person is `Cache-Control: private, no-store`, merged into
       any header a view set: no shared proxy and no browser back-button cache keeps one
-      person's journal for the next person at the same computer.
+      person's journal for the next person at the same computer. An answer its view marked
+      `public` (the same for everyone, like the JavaScript translations) keeps its header.
     - Every HTML answer to a GET varies on `HX-Request`. Several URLs answer the whole page or
       one fragment of it depending on that header (request.htmx); a cache keyed on the URL alone
       could hand a bare fragment to a full-page visit (htmx's history restore does exactly that).
@@ -49,7 +50,8 @@ class PrivateResponsesMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
         user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated:
+        shared = "public" in response.get("Cache-Control", "")
+        if user is not None and user.is_authenticated and not shared:
             patch_cache_control(response, private=True, no_store=True)
         is_html = response.get("Content-Type", "").startswith("text/html")
         if request.method in ("GET", "HEAD") and is_html:

@@ -53,9 +53,13 @@ MIDDLEWARE = [
     # Before anything reads the request: a NUL byte anywhere is a 400, never a database error.
     "config.middleware.RejectNulBytesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The browser's language (Accept-Language, or the cookie the account's choice sets)...
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # ...unless the signed-in account chose one (User.language).
+    "households.language.AccountLanguageMiddleware",
     "households.clock_format.ClockFormatMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -146,7 +150,13 @@ AXES_VERBOSE = False
 # Requests per caller to the JSON API (django-ninja's rate syntax: "60/m", "1000/h").
 API_THROTTLE_RATE = env.str("API_THROTTLE_RATE", default="60/m")
 
-LANGUAGE_CODE = "en-gb"
+# English is the source language and the default for a browser that asks for none we ship.
+# Dates, times and numbers follow each language's formats; English keeps the day-month order
+# and Monday-first weeks it always had (config/formats/en), for readers in the US too.
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", "English"), ("de", "Deutsch"), ("es", "Español")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["config.formats"]
 TIME_ZONE = env.str("TIME_ZONE", default="UTC")
 USE_I18N = True
 USE_TZ = True

@@ -4,7 +4,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from api.endpoints import api
-from config import bench
+from config import bench, i18n
 from households import auth
 from households import views as household_views
 from households.forms import SignInForm
@@ -61,6 +61,7 @@ urlpatterns = [
     path("invite/<str:token>/", household_views.accept_invite, name="accept_invite"),
     path("healthz", household_views.healthz, name="healthz"),
     path("manifest.webmanifest", household_views.manifest, name="manifest"),
+    path("jsi18n/<str:language>.js", i18n.javascript_catalog, name="javascript_catalog"),
     path("admin/", admin.site.urls),
 ]
 if settings.BENCH_FLOOR:

@@ -6,10 +6,15 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import pgettext_lazy
 from django.views.decorators.http import require_POST
 
 THEME_COOKIE = "theme"
-THEMES = {"system": "Auto", "light": "Light", "dark": "Dark"}
+THEMES = {
+    "system": pgettext_lazy("theme", "Auto"),
+    "light": pgettext_lazy("theme", "Light"),
+    "dark": pgettext_lazy("theme", "Dark"),
+}
 ONE_YEAR = 365 * 24 * 3600
 
 

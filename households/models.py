@@ -9,6 +9,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from .timezones import time_zone_choices
 
@@ -86,6 +87,15 @@ class User(AbstractBaseUser, PermissionsMixin):
         blank=True,
         default="",
         choices=[("24h", "24-hour (21:30)"), ("12h", "12-hour (9:30 pm)")],
+    )
+    # The language of every page for this person: blank follows the browser's Accept-Language
+    # (households.language applies the choice on each request).
+    language = models.CharField(
+        _("Language"),
+        max_length=8,
+        blank=True,
+        default="",
+        choices=settings.LANGUAGES,
     )
     is_active = models.BooleanField(default=True)
     is_staff = models.BooleanField(default=False)

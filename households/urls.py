@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import display, views
+from . import display, language, views
 
 app_name = "households"
 
@@ -19,4 +19,5 @@ urlpatterns = [
     path("members/<int:member_id>/remove/", views.member_remove, name="member_remove"),
     path("account/delete/", views.account_delete, name="account_delete"),
     path("theme/", display.set_theme, name="theme"),
+    path("language/", language.set_language, name="language"),
 ]

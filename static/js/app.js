@@ -1,6 +1,8 @@
 // Small progressive enhancements. Everything works without this file.
 (function () {
   "use strict";
+  // Translations come from /jsi18n/<language>.js (config/i18n.py), loaded just before this file.
+  const gettext = window.gettext || function (text) { return text; };
 
   // New forms start with the browser's own time zone instead of UTC. The server puts the
   // data-detect-time-zone hook only on blank forms for something new (households/forms.py):
@@ -31,7 +33,7 @@
     const button = event.target.closest("[data-copy]");
     if (!button || !navigator.clipboard) return;
     navigator.clipboard.writeText(button.dataset.copy).then(function () {
-      button.textContent = "Copied";
+      button.textContent = gettext("Copied");
     });
   }
 
@@ -74,7 +76,7 @@
     if (!xhr || xhr.status !== 503 || !line) return;
     const page = new DOMParser().parseFromString(xhr.responseText, "text/html");
     const message = page.querySelector("main .card");
-    line.textContent = message ? message.textContent.trim() : "Nightstand is unavailable. Try again.";
+    line.textContent = message ? message.textContent.trim() : gettext("Nightstand is unavailable. Try again.");
     line.hidden = false;
     line.scrollIntoView({ block: "nearest" });
   });
