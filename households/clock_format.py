@@ -12,6 +12,8 @@ from collections.abc import Callable
 from contextvars import ContextVar
 from datetime import time
 
+from django.utils.translation import pgettext
+
 TWENTY_FOUR_HOUR = "24h"
 TWELVE_HOUR = "12h"
 
@@ -59,7 +61,8 @@ def format_time(value: time, fmt: str | None = None) -> str:
     if (fmt or current()) != TWELVE_HOUR:
         return f"{value:%H:%M}"
     hour = value.hour % 12 or 12
-    return f"{hour}:{value:%M} {'am' if value.hour < 12 else 'pm'}"
+    half = pgettext("clock", "am") if value.hour < 12 else pgettext("clock", "pm")
+    return f"{hour}:{value:%M} {half}"
 
 
 class ClockFormatMiddleware:

@@ -10,6 +10,8 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, time, timedelta
 
+from config import l10n
+
 from . import charts as chart_geometry
 from . import comparisons, regularity, stats, trends, worksheet
 from .records import NightRecord
@@ -146,7 +148,7 @@ def build(
             ClockRow("Mid-sleep", clocks.mid_sleep),
         ],
         jet_lag=regularity.social_jet_lag(records, work_days),
-        weekdays=trends.weekday_pattern(records),
+        weekdays=_in_week_order(trends.weekday_pattern(records)),
         routines=[
             RoutineRow("Routine complete", groups.complete),
             RoutineRow("Not complete", groups.incomplete),
@@ -207,7 +209,10 @@ def charts(
             days, by_date, "se", y_label="Sleep efficiency", unit="%", y_min=0, y_max=100
         ),
         weekdays=chart_geometry.weekday_bars(
-            [(row.name[:3], row.mean_tst, row.n) for row in trends.weekday_pattern(records)],
+            [
+                (l10n.weekday_name(row.weekday, short=True), row.mean_tst, row.n)
+                for row in _in_week_order(trends.weekday_pattern(records))
+            ],
             unit="min",
             y_label="Mean total sleep",
         ),
@@ -250,3 +255,9 @@ def _log_input(record: NightRecord | None, night: date, zone_name: str):
         awakenings=record.awakenings,
         nap_minutes=record.nap_minutes,
     )
+
+
+def _in_week_order(rows: list[trends.WeekdayRow]) -> list[trends.WeekdayRow]:
+    """The weekday rows from the reader's language's first day of the week."""
+    by_weekday = {row.weekday: row for row in rows}
+    return [by_weekday[day] for day in l10n.week_order()]

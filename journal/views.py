@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
+from config import l10n
 from households import selectors as household_selectors
 from households.models import Profile
 from insights.selectors import weekly_lines
@@ -294,7 +295,10 @@ def history_calendar(request):
     month = _parse_month(request.GET.get("month"))
     if month is None or not first <= month <= last:
         month = today.replace(day=1)
-    weeks = calendar.Calendar(firstweekday=0).monthdatescalendar(month.year, month.month)
+    # The week starts on the reader's language's first day (Monday in en, de, es).
+    weeks = calendar.Calendar(firstweekday=l10n.first_weekday()).monthdatescalendar(
+        month.year, month.month
+    )
     by_date, can_log = {}, False
     if profile is not None:
         can_log = household_selectors.loggable_profiles(user).filter(pk=profile.pk).exists()
@@ -311,7 +315,7 @@ def history_calendar(request):
         "month": month,
         "previous_month": (month - timedelta(days=1)).replace(day=1) if month > first else None,
         "next_month": (month + timedelta(days=32)).replace(day=1) if month < last else None,
-        "weekdays": ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
+        "weekdays": [l10n.weekday_name(day, short=True) for day in l10n.week_order()],
         "weeks": [
             [
                 {

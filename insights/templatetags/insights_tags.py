@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-from django import template
+from datetime import time
 
+from django import template
+from django.utils.translation import gettext
+
+from config.l10n import decimal
+from households.clock_format import format_time
 from journal.templatetags.journal_tags import UNKNOWN, duration
 
 register = template.Library()
@@ -17,12 +22,12 @@ def figure(value: float | None, kind: str) -> str:
     if kind == "duration":
         return duration(value)
     if kind == "percent":
-        return f"{value:.1f} %"
+        return f"{decimal(value, 1)} %"
     if kind == "rating":
-        return f"{value:.1f}"
+        return decimal(value, 1)
     if kind == "share":
-        return f"{value * 100:.0f} %"
-    return f"{value:.0f}"
+        return f"{decimal(value * 100, 0)} %"
+    return decimal(value, 0)
 
 
 @register.filter
@@ -34,17 +39,19 @@ def signed(value: float | None, kind: str) -> str:
     if kind == "duration":
         return f"{sign}{duration(abs(value))}"
     if kind == "percent":
-        return f"{sign}{abs(value):.1f} points"
-    return f"{sign}{abs(value):.1f}"
+        # Translators: a difference of percentages, e.g. "+3.2 points".
+        return gettext("%(difference)s points") % {"difference": f"{sign}{decimal(abs(value), 1)}"}
+    return f"{sign}{decimal(abs(value), 1)}"
 
 
 @register.filter
 def clock_minutes(value: float | None) -> str:
-    """Minutes after midnight as a clock time: 1415.6 → "23:36"."""
+    """Minutes after midnight as a clock time in the reader's clock format: 1415.6 → "23:36"
+    (or "11:36 pm")."""
     if value is None:
         return UNKNOWN
     total = round(value) % (24 * 60)
-    return f"{total // 60:02d}:{total % 60:02d}"
+    return format_time(time(total // 60, total % 60))
 
 
 @register.filter

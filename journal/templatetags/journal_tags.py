@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 from django import template
 from django.utils import timezone
 
+from config import l10n
 from households.clock_format import format_time
 from journal import clock, undo
 
@@ -18,19 +19,19 @@ UNKNOWN = "—"
 
 @register.filter
 def duration(minutes: float | None) -> str:
-    """Minutes as "6 h 45 min", "45 min" or "8 h"."""
-    return UNKNOWN if minutes is None else clock.hours_and_minutes(minutes)
+    """Minutes as "6 h 45 min", "45 min" or "8 h" (in the reader's language)."""
+    return UNKNOWN if minutes is None else l10n.duration_words(minutes)
 
 
 @register.filter
 def percent(value: float | None) -> str:
-    """A percentage with one decimal: "83.5 %"."""
-    return UNKNOWN if value is None else f"{value:.1f} %"
+    """A percentage with one decimal: "83.5 %" (de, es "83,5 %")."""
+    return UNKNOWN if value is None else f"{l10n.decimal(value, 1)} %"
 
 
 @register.filter
 def count(value: int | None) -> str:
-    return UNKNOWN if value is None else str(value)
+    return UNKNOWN if value is None else l10n.decimal(value, 0)
 
 
 @register.filter
@@ -51,9 +52,9 @@ def clock_filter(value: time | datetime | None) -> str:
 
 
 def written_date(value: date, *, today: date) -> str:
-    """A date as every page writes it: "Thu 15 Jan", with the year when it is not this year."""
-    shown = f"{value:%a} {value.day} {value:%b}"
-    return shown if value.year == today.year else f"{shown} {value.year}"
+    """A date as every page writes it: "Thu 15 Jan" (de "Do, 15. Jan", es "jue 15 ene"), with
+    the year when it is not this year."""
+    return l10n.night_date(value, today=today)
 
 
 @register.filter(name="day")

@@ -1,0 +1,3 @@
+SHORT_DATETIME_FORMAT = "j. M, H:i"
+NIGHT_DATE_FORMAT = "D, j. M"  # Do, 15. Jan
+NIGHT_DATE_YEAR_FORMAT = "D, j. M Y"  # Do, 15. Jan 2025

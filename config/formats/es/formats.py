@@ -1,0 +1,3 @@
+SHORT_DATETIME_FORMAT = "j M, H:i"
+NIGHT_DATE_FORMAT = "D j M"  # jue 15 ene
+NIGHT_DATE_YEAR_FORMAT = "D j M Y"  # jue 15 ene 2025
