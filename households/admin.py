@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
 
 from .models import Household, Invite, Profile, User
 
@@ -32,7 +33,7 @@ class HouseholdAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(member_total=Count("members"))
 
-    @admin.display(description="members", ordering="member_total")
+    @admin.display(description=_("members"), ordering="member_total")
     def member_count(self, household):
         return household.member_total
 
@@ -49,12 +50,13 @@ class UserAdmin(DjangoUserAdmin):
     readonly_fields = ["household"]
     fieldsets = [
         (None, {"fields": ["email", "name", "password"]}),
-        ("Household", {"fields": ["household", "role", "looks_after_children"]}),
+        (_("Household"), {"fields": ["household", "role", "looks_after_children"]}),
         (
-            "Permissions",
+            _("Permissions"),
             {"fields": ["is_active", "is_staff", "is_superuser", "groups", "user_permissions"]},
         ),
-        ("Dates", {"fields": ["last_login", "date_joined"]}),
+        (_("Preferences"), {"fields": ["language", "clock"]}),
+        (_("Dates"), {"fields": ["last_login", "date_joined"]}),
     ]
     add_fieldsets = [
         (None, {"classes": ["wide"], "fields": ["email", "name", "password1", "password2"]}),

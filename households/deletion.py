@@ -26,7 +26,8 @@ from datetime import date
 from django.db import transaction
 from django.db.models import Count, Q
 from django.dispatch import Signal
-from django.utils import dateformat
+from django.utils.formats import date_format, number_format
+from django.utils.translation import gettext as _
 
 from .departure import Move, move_person
 from .models import Household, Invite, Profile, User
@@ -80,12 +81,16 @@ class Description:
 
 def phrase(tally: Tally) -> str:
     """“412 nights from 12 March 2024 to 24 November 2026”, “2 routines: Bath and Reading”."""
-    text = f"{tally.count:,} {tally.one if tally.count == 1 else tally.many}"
+    text = f"{number_format(tally.count, force_grouping=True)} "
+    text += tally.one if tally.count == 1 else tally.many
     if tally.first is not None and tally.last is not None:
         if tally.first == tally.last:
-            text += f" on {_day(tally.first)}"
+            text += " " + _("on %(day)s") % {"day": _day(tally.first)}
         else:
-            text += f" from {_day(tally.first)} to {_day(tally.last)}"
+            text += " " + _("from %(first)s to %(last)s") % {
+                "first": _day(tally.first),
+                "last": _day(tally.last),
+            }
     if tally.aside:
         text += f" ({tally.aside})"
     if tally.names:
@@ -95,10 +100,13 @@ def phrase(tally: Tally) -> str:
 
 def journal_sentence(profile: Profile, tallies: list[Tally], *, yours: bool) -> str:
     if not tallies:
-        owner = "Your profile" if yours else f"{profile.name}'s profile"
-        return f"{owner}, with nothing logged yet."
-    owner = "Your journal" if yours else f"{profile.name}'s journal"
-    return f"{owner}: {and_list([phrase(tally) for tally in tallies])}."
+        if yours:
+            return _("Your profile, with nothing logged yet.")
+        return _("%(name)s's profile, with nothing logged yet.") % {"name": profile.name}
+    things = and_list([phrase(tally) for tally in tallies])
+    if yours:
+        return _("Your journal: %(things)s.") % {"things": things}
+    return _("%(name)s's journal: %(things)s.") % {"name": profile.name, "things": things}
 
 
 def describe(deletion: Deletion) -> Description:
@@ -115,15 +123,17 @@ def describe(deletion: Deletion) -> Description:
         own = [tally for tally in tallies if tally.profile_id == profile.pk]
         gone.append(journal_sentence(profile, own, yours=profile.user_id == deletion.by.pk))
     if deletion.household is not None:
-        gone.append(f"The household “{deletion.household.name}” itself.")
+        gone.append(_("The household “%(name)s” itself.") % {"name": deletion.household.name})
     gone.extend(f"{_capitalised(phrase(tally))}." for tally in tallies if tally.profile_id is None)
     return Description(gone=gone, kept=_kept(deletion))
 
 
 def _account_sentence(account: User, deletion: Deletion) -> str:
     if account.pk == deletion.by.pk:
-        return f"Your account ({account.email}): you are signed out and cannot sign in again."
-    return f"{account.name}'s account ({account.email})."
+        return _("Your account (%(email)s): you are signed out and cannot sign in again.") % {
+            "email": account.email
+        }
+    return _("%(name)s's account (%(email)s).") % {"name": account.name, "email": account.email}
 
 
 def _kept(deletion: Deletion) -> list[str]:
@@ -132,21 +142,27 @@ def _kept(deletion: Deletion) -> list[str]:
     kept = []
     if deletion.moves:
         names = [user.name for user in deletion.staying_users]
-        whose = (
-            f"{names[0]}'s account and own journal"
-            if len(names) == 1
-            else f"The accounts and own journals of {and_list(names)}, each"
-        )
-        kept.append(
-            f"{whose} moved to a household of their own as when you remove someone, "
-            "with the routines only they follow."
-        )
-    elif deletion.household is None and household is not None:
-        kept.append(f"The household “{household.name}” and everyone else's journals.")
-        if deletion.by.pk in deleted_accounts:
-            kept.append("Nights you logged and steps you ticked for others stay in their journals.")
+        if len(names) == 1:
+            sentence = _(
+                "%(names)s's account and own journal moved to a household of their own as when "
+                "you remove someone, with the routines only they follow."
+            )
         else:
-            kept.append("Routines others follow too: they keep them.")
+            sentence = _(
+                "The accounts and own journals of %(names)s, each moved to a household of their "
+                "own as when you remove someone, with the routines only they follow."
+            )
+        kept.append(sentence % {"names": and_list(names)})
+    elif deletion.household is None and household is not None:
+        kept.append(
+            _("The household “%(name)s” and everyone else's journals.") % {"name": household.name}
+        )
+        if deletion.by.pk in deleted_accounts:
+            kept.append(
+                _("Nights you logged and steps you ticked for others stay in their journals.")
+            )
+        else:
+            kept.append(_("Routines others follow too: they keep them."))
     return kept
 
 
@@ -182,13 +198,14 @@ def carry_out(deletion: Deletion) -> None:
 
 
 def and_list(names: list[str]) -> str:
+    """ "Ann", "Ann and Ben", "Ann, Ben and Cy" (with the language's "and")."""
     if len(names) < 2:
         return "".join(names)
-    return f"{', '.join(names[:-1])} and {names[-1]}"
+    return _("%(first)s and %(last)s") % {"first": ", ".join(names[:-1]), "last": names[-1]}
 
 
 def _day(day: date) -> str:
-    return dateformat.format(day, "j F Y")
+    return date_format(day, "DATE_FORMAT")
 
 
 def _capitalised(text: str) -> str:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.dispatch import Signal
+from django.utils.translation import gettext as _
 
 from .models import Household, Profile, User
 
@@ -57,16 +58,20 @@ def describe(move: Move) -> list[str]:
         children = list(move.origin.profiles.dependants().values_list("name", flat=True))
         if children:
             sentences.append(
-                f"{_and_list(children)} and their journals come with you "
-                f"to {move.destination.name}."
+                _("%(children)s and their journals come with you to %(household)s.")
+                % {"children": _and_list(children), "household": move.destination.name}
             )
         sentences.append(
-            f"Your household “{move.origin.name}” is closed once everything has moved."
+            _("Your household “%(name)s” is closed once everything has moved.")
+            % {"name": move.origin.name}
         )
     elif move.origin is not None:
         sentences.append(
-            f"You leave {move.origin.name}: the others stay there, and you no longer see or "
-            "change their journals or the household's routines."
+            _(
+                "You leave %(name)s: the others stay there, and you no longer see or change "
+                "their journals or the household's routines."
+            )
+            % {"name": move.origin.name}
         )
     for _receiver, answer in describing_departure.send(sender=Move, move=move):
         sentences.extend(answer or [])
@@ -104,4 +109,4 @@ def free_profile_name(household: Household, name: str) -> str:
 def _and_list(names: list[str]) -> str:
     if len(names) < 2:
         return "".join(names)
-    return f"{', '.join(names[:-1])} and {names[-1]}"
+    return _("%(first)s and %(last)s") % {"first": ", ".join(names[:-1]), "last": names[-1]}

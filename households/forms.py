@@ -2,9 +2,11 @@ from django import forms
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.validators import MaxLengthValidator
+from django.utils.dates import WEEKDAYS_ABBR
 from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 
-from .models import WEEKDAYS, Household, Profile, User, single_line
+from .models import Household, Profile, User, single_line
 from .timezones import time_zone_choices
 
 
@@ -28,13 +30,16 @@ def offer_browser_zone(form: forms.BaseForm) -> None:
 class NewAccountForm(forms.Form):
     """Sign-up, and joining by invite: the same questions."""
 
-    name = forms.CharField(max_length=100, label="Your name", validators=[single_line])
-    email = forms.EmailField(widget=forms.EmailInput(attrs={"autocomplete": "email"}))
+    name = forms.CharField(max_length=100, label=_("Your name"), validators=[single_line])
+    email = forms.EmailField(
+        label=_("Email"), widget=forms.EmailInput(attrs={"autocomplete": "email"})
+    )
     password = forms.CharField(
+        label=_("Password"),
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
         help_text=password_validation.password_validators_help_text_html(),
     )
-    time_zone = TimeZoneField()
+    time_zone = TimeZoneField(label=_("Time zone"))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -44,7 +49,7 @@ class NewAccountForm(forms.Form):
         email = self.cleaned_data["email"].lower()
         if User.objects.filter(email__iexact=email).exists():
             raise forms.ValidationError(
-                "An account with this email already exists. Sign in instead."
+                _("An account with this email already exists. Sign in instead.")
             )
         return email
 
@@ -76,7 +81,7 @@ class SignInForm(AuthenticationForm):
 
 class WeekdaysField(forms.TypedMultipleChoiceField):
     def __init__(self, **kwargs):
-        kwargs.setdefault("choices", list(enumerate(WEEKDAYS)))
+        kwargs.setdefault("choices", list(WEEKDAYS_ABBR.items()))
         kwargs.setdefault("coerce", int)
         kwargs.setdefault("widget", forms.CheckboxSelectMultiple)
         kwargs.setdefault("required", False)
@@ -84,8 +89,10 @@ class WeekdaysField(forms.TypedMultipleChoiceField):
 
 
 class ProfileForm(forms.ModelForm):
-    time_zone = TimeZoneField()
-    work_days = WeekdaysField(label="Work or school days", help_text="The days after these nights.")
+    time_zone = TimeZoneField(label=_("Time zone"))
+    work_days = WeekdaysField(
+        label=_("Work or school days"), help_text=_("The days after these nights.")
+    )
 
     class Meta:
         model = Profile
@@ -109,7 +116,7 @@ class ProfileForm(forms.ModelForm):
         name = self.cleaned_data["name"].strip()
         clash = self.household.profiles.filter(name__iexact=name).exclude(pk=self.instance.pk)
         if clash.exists():
-            raise forms.ValidationError("Someone in your household already has this name.")
+            raise forms.ValidationError(_("Someone in your household already has this name."))
         return name
 
 
@@ -117,9 +124,9 @@ class OwnProfileForm(ProfileForm):
     """One's own profile, with the account's clock: how every time is written for them."""
 
     clock = forms.ChoiceField(
-        label="Clock",
+        label=_("Clock"),
         required=False,
-        choices=[("", "As my browser's language"), *User._meta.get_field("clock").choices],
+        choices=[("", _("As my browser's language")), *User._meta.get_field("clock").choices],
     )
 
     class Meta(ProfileForm.Meta):
@@ -146,29 +153,31 @@ class HouseholdForm(forms.ModelForm):
 
 class InviteForm(forms.Form):
     email = forms.EmailField(
-        required=False, help_text="Optional. We email the link; you can also copy it."
+        label=_("Email"),
+        required=False,
+        help_text=_("Optional. We email the link; you can also copy it."),
     )
-    role = forms.ChoiceField(choices=User.Role.choices, initial=User.Role.MEMBER)
+    role = forms.ChoiceField(label=_("Role"), choices=User.Role.choices, initial=User.Role.MEMBER)
     looks_after_children = forms.BooleanField(
-        label="Can look after the children",
+        label=_("Can look after the children"),
         required=False,
         initial=True,
-        help_text="Log for the children and edit their profiles. Admins always can.",
+        help_text=_("Log for the children and edit their profiles. Admins always can."),
     )
 
 
 class RoleForm(forms.Form):
-    role = forms.ChoiceField(choices=User.Role.choices)
+    role = forms.ChoiceField(label=_("Role"), choices=User.Role.choices)
 
 
 class ConfirmWithPasswordForm(forms.Form):
     """A deletion goes ahead only with the password of the person asking for it."""
 
     password = forms.CharField(
-        label="Your password",
+        label=_("Your password"),
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
-    password_help = "Type your password to confirm."
+    password_help = _("Type your password to confirm.")
 
     def __init__(self, *args, user: User, **kwargs):
         super().__init__(*args, **kwargs)
@@ -178,16 +187,16 @@ class ConfirmWithPasswordForm(forms.Form):
     def clean_password(self):
         password = self.cleaned_data["password"]
         if not self.user.check_password(password):
-            raise forms.ValidationError("That is not your password.")
+            raise forms.ValidationError(_("That is not your password."))
         return password
 
 
 class DeleteAccountForm(ConfirmWithPasswordForm):
-    password_help = "Type your password to confirm. Your journal is deleted with your account."
+    password_help = _("Type your password to confirm. Your journal is deleted with your account.")
 
 
 class DeleteHouseholdForm(ConfirmWithPasswordForm):
-    household_name = forms.CharField(label="The household's name", max_length=200)
+    household_name = forms.CharField(label=_("The household's name"), max_length=200)
 
     field_order = ["household_name", "password"]
 
@@ -195,7 +204,7 @@ class DeleteHouseholdForm(ConfirmWithPasswordForm):
         super().__init__(*args, **kwargs)
         # Help texts are shown unescaped (they may hold markup): the name is escaped here.
         self.fields["household_name"].help_text = format_html(
-            "Type “{}” to confirm which household goes.", self.user.household.name
+            _("Type “{}” to confirm which household goes."), self.user.household.name
         )
 
     def clean_household_name(self):
@@ -203,7 +212,8 @@ class DeleteHouseholdForm(ConfirmWithPasswordForm):
         # Spacing and capitals are not the point: knowing which household is being deleted is.
         if _loosely(typed) != _loosely(self.user.household.name):
             raise forms.ValidationError(
-                f"That is not the household's name: type “{self.user.household.name}”."
+                _("That is not the household's name: type “%(name)s”.")
+                % {"name": self.user.household.name}
             )
         return typed
 

@@ -1,4 +1,5 @@
 import secrets
+from collections.abc import Sequence
 from datetime import time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -9,25 +10,43 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.dates import WEEKDAYS_ABBR
 from django.utils.translation import gettext_lazy as _
 
 from .timezones import time_zone_choices
 
 INVITE_LIFETIME = timedelta(days=7)
-WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+
+
+class _WeekdayNames(Sequence):
+    """The short weekday names, 0 = Monday as date.weekday(), in the active language ("Mon",
+    "Mo", "lun"): looked up when read, so a module-level list still follows each request."""
+
+    def __getitem__(self, day: int) -> str:
+        return str(WEEKDAYS_ABBR[range(7)[day]])
+
+    def __len__(self) -> int:
+        return 7
+
+
+WEEKDAYS = _WeekdayNames()
 
 # Names end up in email headers and one-line labels: no line breaks or other control characters.
 single_line = RegexValidator(
-    r"[\x00-\x1f\x7f]", inverse_match=True, message="Use a single line without control characters."
+    r"[\x00-\x1f\x7f]",
+    inverse_match=True,
+    message=_("Use a single line without control characters."),
 )
 
 
 class Household(models.Model):
-    name = models.CharField(max_length=100, validators=[single_line])
-    created_at = models.DateTimeField(auto_now_add=True)
+    name = models.CharField(_("name"), max_length=100, validators=[single_line])
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
         ordering = ["name"]
+        verbose_name = _("household")
+        verbose_name_plural = _("households")
 
     def __str__(self) -> str:
         return self.name
@@ -50,7 +69,7 @@ class UserManager(BaseUserManager):
 
     def create_user(self, email: str, password: str | None = None, **extra):
         if not email:
-            raise ValueError("An email address is required.")
+            raise ValueError(_("An email address is required."))
         user = self.model(email=self.normalize_email(email).lower(), **extra)
         user.set_password(password)
         user.save(using=self._db)
@@ -65,28 +84,35 @@ class User(AbstractBaseUser, PermissionsMixin):
     """An account. Every account belongs to exactly one household (superusers may have none)."""
 
     class Role(models.TextChoices):
-        ADMIN = "admin", "Household admin"
-        MEMBER = "member", "Member"
+        ADMIN = "admin", _("Household admin")
+        MEMBER = "member", _("Member")
 
-    email = models.EmailField(unique=True)
-    name = models.CharField(max_length=100, validators=[single_line])
+    email = models.EmailField(_("email"), unique=True)
+    name = models.CharField(_("name"), max_length=100, validators=[single_line])
     household = models.ForeignKey(
-        Household, on_delete=models.PROTECT, related_name="members", null=True, blank=True
+        Household,
+        on_delete=models.PROTECT,
+        related_name="members",
+        null=True,
+        blank=True,
+        verbose_name=_("household"),
     )
-    role = models.CharField(max_length=10, choices=Role.choices, default=Role.MEMBER)
+    role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.MEMBER)
     looks_after_children = models.BooleanField(
-        "Can look after the children",
+        _("Can look after the children"),
         default=True,
-        help_text="Log for the household's children and edit their profiles (admins always can).",
+        help_text=_(
+            "Log for the household's children and edit their profiles (admins always can)."
+        ),
     )
     # How this person reads clock times everywhere (their own and the children's nights): blank
     # follows the browser's language (households.clock_format) until they choose.
     clock = models.CharField(
-        "Clock",
+        _("Clock"),
         max_length=3,
         blank=True,
         default="",
-        choices=[("24h", "24-hour (21:30)"), ("12h", "12-hour (9:30 pm)")],
+        choices=[("24h", _("24-hour (21:30)")), ("12h", _("12-hour (9:30 pm)"))],
     )
     # The language of every page for this person: blank follows the browser's Accept-Language
     # (households.language applies the choice on each request).
@@ -97,9 +123,9 @@ class User(AbstractBaseUser, PermissionsMixin):
         default="",
         choices=settings.LANGUAGES,
     )
-    is_active = models.BooleanField(default=True)
-    is_staff = models.BooleanField(default=False)
-    date_joined = models.DateTimeField(default=timezone.now)
+    is_active = models.BooleanField(_("active"), default=True)
+    is_staff = models.BooleanField(_("staff status"), default=False)
+    date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
 
     objects = UserManager()
 
@@ -109,6 +135,8 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     class Meta:
         ordering = ["name", "email"]
+        verbose_name = _("account")
+        verbose_name_plural = _("accounts")
 
     def __str__(self) -> str:
         return self.name or self.email
@@ -155,33 +183,45 @@ class ProfileQuerySet(models.QuerySet):
 class Profile(models.Model):
     """A person whose sleep is tracked: an account holder, or a dependant (a child) without one."""
 
-    household = models.ForeignKey(Household, on_delete=models.CASCADE, related_name="profiles")
+    household = models.ForeignKey(
+        Household,
+        on_delete=models.CASCADE,
+        related_name="profiles",
+        verbose_name=_("household"),
+    )
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         on_delete=models.CASCADE,
         related_name="profile",
         null=True,
         blank=True,
+        verbose_name=_("account"),
     )
-    name = models.CharField(max_length=100, validators=[single_line])
-    time_zone = models.CharField(max_length=64, choices=time_zone_choices, default="UTC")
-    usual_bedtime = models.TimeField(default=time(22, 30))
-    usual_wake_time = models.TimeField(default=time(6, 30))
+    name = models.CharField(_("name"), max_length=100, validators=[single_line])
+    time_zone = models.CharField(
+        _("time zone"), max_length=64, choices=time_zone_choices, default="UTC"
+    )
+    usual_bedtime = models.TimeField(_("usual bedtime"), default=time(22, 30))
+    usual_wake_time = models.TimeField(_("usual wake time"), default=time(6, 30))
     work_days = models.JSONField(
+        _("work days"),
         default=list,
         blank=True,
-        help_text="Weekdays (0 = Monday) that are work or school days.",
+        help_text=_("Weekdays (0 = Monday) that are work or school days."),
     )
     shared_with_household = models.BooleanField(
+        _("shared with the household"),
         default=False,
-        help_text="Let the other adults in your household see your sleep journal.",
+        help_text=_("Let the other adults in your household see your sleep journal."),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     objects = ProfileQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
+        verbose_name = _("profile")
+        verbose_name_plural = _("profiles")
         constraints = [
             models.UniqueConstraint(
                 fields=["household", "name"], name="profile_name_unique_in_household"
@@ -226,23 +266,30 @@ class InviteQuerySet(models.QuerySet):
 class Invite(models.Model):
     """A single-use link that lets a new person create an account in a household."""
 
-    household = models.ForeignKey(Household, on_delete=models.CASCADE, related_name="invites")
+    household = models.ForeignKey(
+        Household,
+        on_delete=models.CASCADE,
+        related_name="invites",
+        verbose_name=_("household"),
+    )
     token = models.CharField(max_length=64, unique=True, default=new_invite_token, editable=False)
     email = models.EmailField(
-        blank=True, help_text="Optional: we email the link when mail is set up."
+        _("email"), blank=True, help_text=_("Optional: we email the link when mail is set up.")
     )
-    role = models.CharField(max_length=10, choices=User.Role.choices, default=User.Role.MEMBER)
+    role = models.CharField(
+        _("role"), max_length=10, choices=User.Role.choices, default=User.Role.MEMBER
+    )
     looks_after_children = models.BooleanField(
-        "Can look after the children",
+        _("Can look after the children"),
         default=True,
-        help_text="Log for the household's children and edit their profiles.",
+        help_text=_("Log for the household's children and edit their profiles."),
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    expires_at = models.DateTimeField(default=invite_expiry)
-    used_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("expires"), default=invite_expiry)
+    used_at = models.DateTimeField(_("used"), null=True, blank=True)
     used_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -250,12 +297,14 @@ class Invite(models.Model):
         blank=True,
         related_name="+",
     )
-    revoked_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
 
     objects = InviteQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]
+        verbose_name = _("invite")
+        verbose_name_plural = _("invites")
 
     def __str__(self) -> str:
         return f"Invite to {self.household} ({self.status})"

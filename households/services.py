@@ -5,10 +5,20 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .deletion import Deletion, carry_out
 from .departure import Move, free_profile_name, move_person
 from .models import Household, Invite, Profile, User
+
+# Why an invite link no longer works, by Invite.status (the link is not pending).
+INVITE_STATUS_SENTENCES = {
+    "used": gettext_lazy("This invite link has been used."),
+    "revoked": gettext_lazy("This invite link has been revoked."),
+    "expired": gettext_lazy("This invite link has expired."),
+    "pending": gettext_lazy("This invite link still works."),
+}
 
 
 class HouseholdRuleError(ValidationError):
@@ -18,7 +28,7 @@ class HouseholdRuleError(ValidationError):
 @transaction.atomic
 def sign_up(*, email: str, name: str, password: str, time_zone: str) -> User:
     """A new account starts its own household, as its admin, with its own profile."""
-    household = Household.objects.create(name=f"{name}'s household")
+    household = Household.objects.create(name=_("%(name)s's household") % {"name": name})
     user = User.objects.create_user(
         email=email, password=password, name=name, household=household, role=User.Role.ADMIN
     )
@@ -30,7 +40,7 @@ def _lock_usable_invite(invite: Invite) -> Invite:
     # Lock the row so two people racing for one link cannot both use it.
     locked = Invite.objects.select_for_update().get(pk=invite.pk)
     if not locked.is_usable:
-        raise HouseholdRuleError(f"This invite link has been {locked.status}.")
+        raise HouseholdRuleError(str(INVITE_STATUS_SENTENCES[locked.status]))
     return locked
 
 
@@ -63,12 +73,15 @@ def planned_join(*, invite: Invite, user: User) -> Move:
     household closes; sharing it with others, they leave it as if they had clicked "Leave".
     """
     if user.household_id == invite.household_id:
-        raise HouseholdRuleError("You are already a member of this household.")
+        raise HouseholdRuleError(_("You are already a member of this household."))
     move = Move(user=user, origin=user.household, destination=invite.household, role=invite.role)
     if move.origin is not None and not move.whole_household and user.is_last_admin():
         raise HouseholdRuleError(
-            f"You are the last admin of {move.origin.name}: make someone else admin there "
-            "before you join another household."
+            _(
+                "You are the last admin of %(name)s: make someone else admin there before you "
+                "join another household."
+            )
+            % {"name": move.origin.name}
         )
     return move
 
@@ -103,10 +116,17 @@ def create_invite(
     )
     if email:
         send_mail(
-            subject=_one_line(f"{by.name} invites you to {by.household.name} on Nightstand"),
+            subject=_one_line(
+                _("%(name)s invites you to %(household)s on Nightstand")
+                % {"name": by.name, "household": by.household.name}
+            ),
             message=(
-                f"{by.name} invites you to keep your sleep journal with {by.household.name}.\n\n"
-                f"Open this link to join (valid for 7 days, once): {invite_url(invite)}\n"
+                _("%(name)s invites you to keep your sleep journal with %(household)s.")
+                % {"name": by.name, "household": by.household.name}
+                + "\n\n"
+                + _("Open this link to join (valid for 7 days, once): %(link)s")
+                % {"link": invite_url(invite)}
+                + "\n"
             ),
             from_email=None,
             recipient_list=[email],
@@ -142,9 +162,9 @@ def revoke_invite(*, by: User, invite: Invite) -> None:
 def change_role(*, by: User, member: User, role: str) -> None:
     _require_admin(by)
     if role not in User.Role.values:
-        raise HouseholdRuleError("Unknown role.")
+        raise HouseholdRuleError(_("Unknown role."))
     if role != User.Role.ADMIN and member.is_last_admin():
-        raise HouseholdRuleError("A household needs an admin: make someone else admin first.")
+        raise HouseholdRuleError(_("A household needs an admin: make someone else admin first."))
     member.role = role
     member.save(update_fields=["role"])
 
@@ -154,7 +174,7 @@ def remove_member(*, by: User, member: User) -> None:
     """The removed person keeps their account and journal, in a new household of their own."""
     _require_admin(by)
     if member.pk == by.pk:
-        raise HouseholdRuleError("To leave the household yourself, use “Leave household”.")
+        raise HouseholdRuleError(_("To leave the household yourself, use “Leave household”."))
     _carry_out(_move_to_own_household(member))
 
 
@@ -170,7 +190,7 @@ def planned_account_deletion(*, user: User) -> Deletion:
     others = household.members.exclude(pk=user.pk).exists() if household else False
     if others and user.is_last_admin():
         raise HouseholdRuleError(
-            "You are the last admin: make someone else admin before you delete your account."
+            _("You are the last admin: make someone else admin before you delete your account.")
         )
     if household is not None and not others:
         return Deletion(
@@ -189,9 +209,9 @@ def delete_account(*, user: User) -> None:
 
 def planned_dependant_deletion(*, by: User, profile: Profile) -> Deletion:
     if not profile.is_dependant:
-        raise HouseholdRuleError("To delete your own profile, delete your account.")
+        raise HouseholdRuleError(_("To delete your own profile, delete your account."))
     if not by.is_household_admin or by.household_id != profile.household_id:
-        raise HouseholdRuleError("Only a household admin can delete a child's profile.")
+        raise HouseholdRuleError(_("Only a household admin can delete a child's profile."))
     return Deletion(by=by, profiles=(profile,))
 
 
@@ -206,7 +226,7 @@ def planned_household_deletion(*, by: User) -> Deletion:
     admin's to delete: they keep their accounts and journals in households of their own, as if
     removed (leaving never deletes a person's own data)."""
     if not by.is_household_admin:
-        raise HouseholdRuleError("Only a household admin can delete the household.")
+        raise HouseholdRuleError(_("Only a household admin can delete the household."))
     household = by.household
     profiles = household.profiles.filter(Q(user=by) | Q(user__isnull=True))
     return Deletion(
@@ -228,7 +248,7 @@ def delete_household(*, by: User, household: Household) -> None:
     locked = Household.objects.select_for_update().filter(pk=household.pk).first()
     by.refresh_from_db(fields=["household", "role"])
     if locked is None or by.household_id != locked.pk:
-        raise HouseholdRuleError("The household changed meanwhile: nothing was deleted.")
+        raise HouseholdRuleError(_("The household changed meanwhile: nothing was deleted."))
     carry_out(planned_household_deletion(by=by))
 
 
@@ -241,11 +261,11 @@ def planned_leave(*, user: User) -> Move:
     household = user.household
     if household is None or not household.members.exclude(pk=user.pk).exists():
         raise HouseholdRuleError(
-            "You are the only member of this household, so there is nothing to leave."
+            _("You are the only member of this household, so there is nothing to leave.")
         )
     if user.is_last_admin():
         raise HouseholdRuleError(
-            "You are the last admin: make someone else admin before you leave."
+            _("You are the last admin: make someone else admin before you leave.")
         )
     return _move_to_own_household(user)
 
@@ -254,7 +274,7 @@ def _move_to_own_household(user: User) -> Move:
     return Move(
         user=user,
         origin=user.household,
-        destination=Household(name=f"{user.name}'s household"),
+        destination=Household(name=_("%(name)s's household") % {"name": user.name}),
         role=User.Role.ADMIN,
     )
 
@@ -267,4 +287,4 @@ def _carry_out(move: Move) -> None:
 
 def _require_admin(user: User) -> None:
     if not user.is_household_admin:
-        raise HouseholdRuleError("Only a household admin can do that.")
+        raise HouseholdRuleError(_("Only a household admin can do that."))

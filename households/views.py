@@ -8,6 +8,7 @@ from django.db import connection, transaction
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
@@ -67,7 +68,7 @@ def signup(request):
     if request.method == "POST" and form.is_valid():
         user = services.sign_up(**form.cleaned_data)
         login(request, user, backend=AUTH_BACKEND)
-        messages.success(request, "Welcome to Nightstand. This is your household.")
+        messages.success(request, _("Welcome to Nightstand. This is your household."))
         return redirect("households:detail")
     return render(request, "households/signup.html", {"form": form})
 
@@ -86,7 +87,7 @@ def accept_invite(request, token: str):
             form.add_error(None, error.message)
         else:
             login(request, user, backend=AUTH_BACKEND)
-            messages.success(request, f"Welcome to {invite.household.name}.")
+            messages.success(request, _("Welcome to %(name)s.") % {"name": invite.household.name})
             return redirect("households:detail")
     return render(request, "households/invite_accept.html", {"invite": invite, "form": form})
 
@@ -105,7 +106,7 @@ def _join_with_existing_account(request, invite: Invite):
         except HouseholdRuleError as error:
             messages.error(request, error.message)
         else:
-            messages.success(request, f"You joined {invite.household.name}.")
+            messages.success(request, _("You joined %(name)s.") % {"name": invite.household.name})
             return redirect("households:detail")
     context = {"invite": invite, "consequences": describe(move), "move": move}
     return render(request, "households/invite_join.html", context)
@@ -129,12 +130,12 @@ def household_detail(request):
 @require_POST
 def household_rename(request):
     if not request.user.is_household_admin:
-        messages.error(request, "Only a household admin can rename the household.")
+        messages.error(request, _("Only a household admin can rename the household."))
         return redirect("households:detail")
     form = HouseholdForm(request.POST, instance=request.user.household)
     if form.is_valid():
         form.save()
-        messages.success(request, "Household renamed.")
+        messages.success(request, _("Household renamed."))
     else:
         messages.error(request, "A household needs a name.")
     return redirect("households:detail")
@@ -143,13 +144,15 @@ def household_rename(request):
 @login_required
 def profile_create(request):
     if not request.user.is_household_admin:
-        messages.error(request, "Only a household admin can add a dependant.")
+        messages.error(request, _("Only a household admin can add a dependant."))
         return redirect("households:detail")
     form = ProfileForm(request.POST or None, household=request.user.household)
     if request.method == "POST" and form.is_valid():
         profile = form.save()
         messages.success(
-            request, f"Added {profile.name}. Everyone in the household can log for them."
+            request,
+            _("Added %(name)s. Everyone in the household can log for them.")
+            % {"name": profile.name},
         )
         return redirect("households:detail")
     return render(request, "households/profile_form.html", {"form": form, "profile": None})
@@ -162,7 +165,7 @@ def profile_edit(request, profile_id: int):
     form = form_class(request.POST or None, instance=profile, household=request.user.household)
     if request.method == "POST" and form.is_valid():
         form.save()
-        messages.success(request, f"Saved {profile.name}'s profile.")
+        messages.success(request, _("Saved %(name)s's profile.") % {"name": profile.name})
         return redirect("households:detail")
     return render(request, "households/profile_form.html", {"form": form, "profile": profile})
 
@@ -180,7 +183,7 @@ def profile_delete(request, profile_id: int):
     if confirmed and _carried_out(
         form, lambda: services.delete_dependant(by=request.user, profile=profile)
     ):
-        messages.success(request, f"Deleted {profile.name} and their journal.")
+        messages.success(request, _("Deleted %(name)s and their journal.") % {"name": profile.name})
         return redirect("households:detail")
     context = {
         "profile": profile,
@@ -196,7 +199,7 @@ def profile_delete(request, profile_id: int):
 def invite_create(request):
     form = InviteForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Please enter a valid email address, or leave it empty.")
+        messages.error(request, _("Please enter a valid email address, or leave it empty."))
         return redirect("households:detail")
     try:
         invite = services.create_invite(
@@ -209,12 +212,15 @@ def invite_create(request):
     except HouseholdRuleError as error:
         messages.error(request, error.message)
     else:
-        sent = ""
-        if invite.email:
-            sent = (
-                " and emailed" if settings.EMAIL_CONFIGURED else " (and printed to the server log)"
+        if not invite.email:
+            done = _("Invite link created. It works once, for 7 days.")
+        elif settings.EMAIL_CONFIGURED:
+            done = _("Invite link created and emailed. It works once, for 7 days.")
+        else:
+            done = _(
+                "Invite link created (and printed to the server log). It works once, for 7 days."
             )
-        messages.success(request, f"Invite link created{sent}. It works once, for 7 days.")
+        messages.success(request, done)
     return redirect("households:detail")
 
 
@@ -225,7 +231,7 @@ def invite_revoke(request, invite_id: int):
     _attempt(
         request,
         lambda: services.revoke_invite(by=request.user, invite=invite),
-        success="Invite revoked: the link no longer works.",
+        success=_("Invite revoked: the link no longer works."),
     )
     return redirect("households:detail")
 
@@ -236,13 +242,14 @@ def member_role(request, member_id: int):
     member = selectors.get_member(request.user, member_id)
     form = RoleForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Choose a role.")
+        messages.error(request, _("Choose a role."))
         return redirect("households:detail")
     role = form.cleaned_data["role"]
     _attempt(
         request,
         lambda: services.change_role(by=request.user, member=member, role=role),
-        success=f"{member.name} is now {User.Role(role).label.lower()}.",
+        success=_("%(name)s is now %(role)s.")
+        % {"name": member.name, "role": str(User.Role(role).label).lower()},
     )
     return redirect("households:detail")
 
@@ -254,7 +261,7 @@ def member_remove(request, member_id: int):
     _attempt(
         request,
         lambda: services.remove_member(by=request.user, member=member),
-        success=f"{member.name} is no longer in the household.",
+        success=_("%(name)s is no longer in the household.") % {"name": member.name},
     )
     return redirect("households:detail")
 
@@ -271,7 +278,7 @@ def leave(request):
         _attempt(
             request,
             lambda: services.leave_household(user=request.user),
-            success="You left the household. Your journal came with you.",
+            success=_("You left the household. Your journal came with you."),
         )
         return redirect("households:detail")
     return render(request, "households/leave.html", {"consequences": describe(move)})
@@ -285,7 +292,12 @@ def member_children(request, member_id: int):
     _attempt(
         request,
         lambda: services.set_looks_after_children(by=request.user, member=member, allowed=allowed),
-        success=f"{member.name} {'can' if allowed else 'no longer can'} look after the children.",
+        success=(
+            _("%(name)s can look after the children.")
+            if allowed
+            else _("%(name)s no longer can look after the children.")
+        )
+        % {"name": member.name},
     )
     return redirect("households:detail")
 
@@ -299,7 +311,7 @@ def account_delete(request):
     form = DeleteAccountForm(_posted(request), user=request.user)
     confirmed = request.method == "POST" and form.is_valid()
     if confirmed and _carried_out(form, lambda: services.delete_account(user=request.user)):
-        messages.success(request, "Your account and journal are deleted.")
+        messages.success(request, _("Your account and journal are deleted."))
         return redirect("login")
     context = {
         "form": form,
@@ -325,7 +337,9 @@ def household_delete(request):
     if confirmed and _carried_out(
         form, lambda: services.delete_household(by=request.user, household=household)
     ):
-        done = f"The household “{household.name}” and your account are deleted."
+        done = _("The household “%(name)s” and your account are deleted.") % {
+            "name": household.name
+        }
         messages.success(request, done)
         return redirect("login")
     context = {
