@@ -25,6 +25,8 @@ RUN pip install --no-cache-dir .
 COPY manage.py gunicorn.conf.py ./
 COPY bin/docker-entrypoint ./bin/docker-entrypoint
 COPY templates ./templates
+# The compiled translations (.mo) are committed next to their .po: no gettext in the image.
+COPY locale ./locale
 COPY static ./static
 # collectstatic needs settings, not secrets: a build-time key that is never used at run time.
 # It writes hashed names with brotli and gzip copies, which whitenoise serves.

@@ -10,7 +10,7 @@ BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/nightstand_bench
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run demo test lint format bench backup restore clean
+.PHONY: install run demo test lint format messages bench backup restore clean
 
 $(STAMP): pyproject.toml
 	@# A local .env with a random SECRET_KEY, so manage.py works in this checkout without DEBUG.
@@ -44,6 +44,13 @@ test: install
 	$(PY) -m ruff check .
 	DATABASE_URL=$(DATABASE_URL) DJANGO_SETTINGS_MODULE=config.settings_test $(PY) manage.py makemigrations --check --dry-run
 	DATABASE_URL=$(DATABASE_URL) $(PY) -m pytest
+
+# Translations: extract the strings into locale/{de,es}/LC_MESSAGES/*.po (fill in every msgstr;
+# tests/test_translations_complete.py fails on any left empty or fuzzy), then compile the .mo
+# files, which are committed: a fresh checkout and the Docker image need no gettext to run.
+messages: install
+	DJANGO_SETTINGS_MODULE=config.settings_test $(PY) manage.py messages
+	DJANGO_SETTINGS_MODULE=config.settings_test $(PY) manage.py compilemessages -i .venv -i staticfiles -i data
 
 # In-process timings (bench/run.py), then the pages over HTTP under load with wrk (bench/load.py),
 # which writes bench/results.md. Fails when either misses a budget.

@@ -7,7 +7,7 @@ from api.endpoints import api
 from config import bench, i18n
 from households import auth
 from households import views as household_views
-from households.forms import SignInForm
+from households.forms import PasswordResetForm, SignInForm
 
 handler403 = "config.errors.permission_denied"
 handler404 = "config.errors.page_not_found"
@@ -29,7 +29,11 @@ account_patterns = [
         auth_views.PasswordChangeDoneView.as_view(),
         name="password_change_done",
     ),
-    path("password/reset/", auth_views.PasswordResetView.as_view(), name="password_reset"),
+    path(
+        "password/reset/",
+        auth_views.PasswordResetView.as_view(form_class=PasswordResetForm),
+        name="password_reset",
+    ),
     path(
         "password/reset/sent/",
         auth_views.PasswordResetDoneView.as_view(),
