@@ -1,6 +1,6 @@
 """The JavaScript side of the translations: Django's catalog as a script file per language.
 
-The URL names the language (`/jsi18n/de.js`), so the answer is the same for everyone who asks
+The URL names the language (`/jsi18n/de/`), so the answer is the same for everyone who asks
 for it and browsers may keep it: a page names the catalog of its own language, and a switch of
 language names another URL. Loaded with <script src> before app.js: no inline script (CSP).
 """

@@ -65,7 +65,7 @@ urlpatterns = [
     path("invite/<str:token>/", household_views.accept_invite, name="accept_invite"),
     path("healthz", household_views.healthz, name="healthz"),
     path("manifest.webmanifest", household_views.manifest, name="manifest"),
-    path("jsi18n/<str:language>.js", i18n.javascript_catalog, name="javascript_catalog"),
+    path("jsi18n/<str:language>/", i18n.javascript_catalog, name="javascript_catalog"),
     path("admin/", admin.site.urls),
 ]
 if settings.BENCH_FLOOR:

@@ -90,11 +90,11 @@ def test_every_page_loads_the_catalog_of_its_language_before_app_js(client_for, 
     lea.language = "de"
     lea.save(update_fields=["language"])
     page = client_for(lea).get("/household/").text
-    assert page.index('src="/jsi18n/de.js"') < page.index("js/app.js")
+    assert page.index('src="/jsi18n/de/"') < page.index("js/app.js")
 
 
 def test_the_catalog_is_a_public_script_with_the_languages_strings(client_for, lea):
-    response = client_for(lea).get("/jsi18n/de.js")
+    response = client_for(lea).get("/jsi18n/de/")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/javascript")
     assert "Kopiert" in response.text
@@ -104,7 +104,7 @@ def test_the_catalog_is_a_public_script_with_the_languages_strings(client_for, l
 
 
 def test_a_catalog_we_do_not_ship_is_not_found(client, db):
-    assert client.get("/jsi18n/fr.js").status_code == 404
+    assert client.get("/jsi18n/fr/").status_code == 404
 
 
 # --- Error pages ------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ URL = reverse("households:theme")
 
 def test_by_default_the_page_follows_the_system(client_for, alice):
     html = client_for(alice).get("/").content.decode()
-    assert '<html lang="en">' in html
+    assert '<html lang="en" dir="ltr">' in html
     assert '<meta name="color-scheme" content="light dark">' in html
     assert 'value="system" aria-pressed="true"' in html
 
@@ -19,7 +19,7 @@ def test_picking_dark_sets_a_cookie_and_the_attribute(client_for, alice):
     assert response.status_code == 302 and response["Location"] == "/journal/history/"
     assert response.cookies["theme"].value == "dark"
     html = client.get("/").content.decode()
-    assert '<html lang="en" data-theme="dark">' in html
+    assert '<html lang="en" dir="ltr" data-theme="dark">' in html
     assert '<meta name="color-scheme" content="dark">' in html
     assert 'value="dark" aria-pressed="true"' in html
 

@@ -28,6 +28,8 @@ PUBLIC = {
     "accept_invite",
     "healthz",
     "manifest",
+    # JavaScript's translations, per language: the sign-in page needs them too.
+    "javascript_catalog",
     # The calendar feed: its secret is the key (tests/test_calendar_feed.py).
     "reminders:feed",
     # The API's description and docs page describe it, and hold no data.

@@ -1,7 +1,7 @@
 // Small progressive enhancements. Everything works without this file.
 (function () {
   "use strict";
-  // Translations come from /jsi18n/<language>.js (config/i18n.py), loaded just before this file.
+  // Translations come from /jsi18n/<language>/ (config/i18n.py), loaded just before this file.
   const gettext = window.gettext || function (text) { return text; };
 
   // New forms start with the browser's own time zone instead of UTC. The server puts the
