@@ -248,8 +248,12 @@ def member_role(request, member_id: int):
     _attempt(
         request,
         lambda: services.change_role(by=request.user, member=member, role=role),
-        success=_("%(name)s is now %(role)s.")
-        % {"name": member.name, "role": str(User.Role(role).label).lower()},
+        success=(
+            _("%(name)s is now household admin.")
+            if role == User.Role.ADMIN
+            else _("%(name)s is now a member.")
+        )
+        % {"name": member.name},
     )
     return redirect("households:detail")
 
