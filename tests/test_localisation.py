@@ -17,6 +17,7 @@ from django.utils import translation
 
 from config import l10n
 from households.clock_format import TWELVE_HOUR, format_time
+from journal.models import Intake, IntakeItem
 from journal.templatetags.journal_tags import count, day_filter, duration, percent
 from journal.units import amount_with_unit
 
@@ -220,3 +221,50 @@ def test_the_password_reset_email_follows_the_page_without_a_choice(client, read
     )
     [message] = mail.outbox
     assert message.subject == "Restablece tu contraseña de Nightstand"
+
+
+# --- The journal's pages: their dates, durations, clock times and units through the filters ---
+
+
+@pytest.fixture
+def logged_night(reader):
+    night = reader.profile.nights.get()
+    water = IntakeItem.objects.create(household=reader.household, name="Wasser")
+    Intake.objects.create(night=night, item=water, amount=Decimal("2"), unit="glass")
+    Intake.objects.create(night=night, item=water, amount=Decimal("0.5"), unit="cup")
+    return night
+
+
+@pytest.mark.parametrize(
+    ("language", "shown"),
+    [
+        ("en", ["Thu 19 Nov", "6 h 45 min", "23:00", "Wasser 2 glasses", "Wasser 0.5 cups"]),
+        ("de", ["Do, 19. Nov", "6 Std. 45 Min.", "23:00", "Wasser 2 Gläser", "Wasser 0,5 Tassen"]),
+        ("es", ["jue 19 nov", "6 h 45 min", "23:00", "Wasser 2 vasos", "Wasser 0,5 tazas"]),
+    ],
+)
+def test_a_night_in_each_language(client_for, logged_night, language, shown):
+    page = _as(client_for, logged_night.profile.user, language).get(
+        f"/journal/nights/{logged_night.pk}/"
+    )
+    assert page.status_code == 200
+    for text in shown:
+        assert text in page.text
+
+
+@pytest.mark.parametrize(
+    ("language", "clock", "shown"),
+    [
+        ("de", "12h", ["Do, 19. Nov", "11:00 nachm.", "6 Std. 45 Min."]),
+        ("es", "24h", ["jue 19 nov", "23:00", "6 h 45 min"]),
+    ],
+)
+def test_the_history_in_each_language_with_the_accounts_clock(
+    client_for, logged_night, language, clock, shown
+):
+    user = logged_night.profile.user
+    user.clock = clock
+    user.save(update_fields=["clock"])
+    page = _as(client_for, user, language).get("/journal/history/").text
+    for text in shown:
+        assert text in page
