@@ -36,3 +36,10 @@ def weekday_day(day: date) -> str:
 def short_month(day: date) -> str:
     """ "Dec", over a heatmap's weeks."""
     return formats.date_format(day, "M")
+
+
+def weekday_day_month(day: date) -> str:
+    """ "Mon 3 Dec", a night in a chart's table or hover text."""
+    return formats.date_format(
+        day, pgettext("date format: short weekday, day and short month", "D j M")
+    )

@@ -10,6 +10,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from django.utils.translation import gettext_noop
+
+from journal import wording
 from journal.clock import hours_and_minutes
 
 # Every chart is this many units wide; the SVG scales it to the width of the page.
@@ -136,7 +139,8 @@ def value_ticks(lo: float, hi: float, unit: str, count: int = 4) -> tuple[float,
     return nice_ticks(lo, hi, count)
 
 
-NO_NIGHTS = "No nights yet."
+# The sentence of an empty chart, in English; charts show it through gettext.
+NO_NIGHTS = gettext_noop("No nights yet.")
 DAY_MINUTES = 1440
 
 
@@ -179,4 +183,10 @@ def legend_row(
 
 
 def date_text(day: date) -> str:
-    return f"{day.day} {day:%b}"
+    """ "3 Dec", in the active language."""
+    return wording.short_day_month(day)
+
+
+def night_text(day: date) -> str:
+    """ "Mon 3 Dec", in the active language."""
+    return wording.weekday_day_month(day)
