@@ -19,7 +19,7 @@ from datetime import UTC, datetime, timedelta
 from itertools import pairwise
 from zoneinfo import ZoneInfo
 
-from django.utils.formats import number_format
+from django.utils.formats import get_format
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
@@ -203,7 +203,8 @@ def _format_minutes(minutes: float) -> str:
 
 
 def _decimal(value: float) -> str:
-    return number_format(value, 1)
+    """450.5 as "450.5", "450,5" in German and Spanish (rounded, as f"{:.1f}" rounds)."""
+    return f"{value:.1f}".replace(".", get_format("DECIMAL_SEPARATOR"))
 
 
 def check_night(times: NightTimes, *, zone: ZoneInfo | None = None) -> dict[str, str]:

@@ -114,7 +114,7 @@ def test_the_log_form_in_german(client_for, alice):
         "Ins Bett gegangen",
         "Licht aus",
         "Minuten bis zum Einschlafen",
-        "Wie oft aufgewacht",
+        "Wie oft zwischendurch aufgewacht",  # not counting the final awakening, as the CSD asks
         "Endgültig aufgewacht",
         "Schlafqualität",
         "Wie erholt",
@@ -141,7 +141,7 @@ def test_the_log_form_in_spanish(client_for, alice):
         "Hora de acostarte",
         "Luz apagada",
         "Minutos hasta dormirte",
-        "Veces que te despertaste",
+        "Veces que te despertaste durante la noche",
         "Despertar final",
         "Calidad del sueño",
         "No sé",
@@ -429,6 +429,7 @@ def test_charts_are_built_in_the_active_language(alice, fortnight):
     assert charts.sleep_log.title == "Registro de sueño, 14 noches"
     assert charts.sleep_log.rows[-1].label.text == "mar 24"  # Tuesday 24 November
     assert charts.tst_trend.chart_id == "trend-total-sleep"  # ids stay the same in every language
+    assert charts.se_trend.table.rows[-1][1] == "83,5 %"  # worked example 1, a decimal comma
     assert charts.weekdays.bars[0].day.text == "lun"
     assert charts.adherence.empty == "" and charts.adherence.weekday_labels[0].text == "lun"
     # Spanish writes short months in lower case (German capitalises them: "11. Nov").

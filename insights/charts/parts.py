@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from django.utils.formats import get_format
 from django.utils.translation import gettext_noop
 
 from journal import wording
@@ -122,14 +123,20 @@ def value_text(value: float | None, unit: str) -> str:
         return "—"
     if unit == "min":
         return hours_and_minutes(value)
-    return f"{value:.1f} {unit}".rstrip()
+    # Rounded by Python, as in English (Django's number_format cuts digits off instead).
+    return f"{value:.1f} {unit}".replace(".", get_format("DECIMAL_SEPARATOR")).rstrip()
 
 
 def tick_text(value: float, unit: str) -> str:
     """A short axis label: "7 h", "7.5 h", "85 %"."""
     if unit == "min":
-        return f"{value / 60:g} h"
-    return f"{value:g} {unit}".rstrip()
+        return f"{_decimal(value / 60)} h"
+    return f"{_decimal(value)} {unit}".rstrip()
+
+
+def _decimal(value: float) -> str:
+    """7.5 as "7.5", "7,5" in German and Spanish; 7.0 as "7"."""
+    return f"{value:g}".replace(".", get_format("DECIMAL_SEPARATOR"))
 
 
 def value_ticks(lo: float, hi: float, unit: str, count: int = 4) -> tuple[float, ...]:
