@@ -187,10 +187,10 @@ def test_a_doubt_is_asked_in_spanish(client_for, alice):
 def test_saving_says_so_with_a_local_date(client_for, alice):
     post = night_post(alice.profile, night_date="2026-11-02")
     response = client_for(alice).post(LOG, post, HTTP_ACCEPT_LANGUAGE="de", follow=True)
-    assert "Die Nacht vom 2. November von Alice ist gespeichert." in text_of(response)
+    assert "Nacht vom 2. November (Alice) gespeichert." in text_of(response)
     post = night_post(alice.profile, night_date="2026-11-03")
     response = client_for(alice).post(LOG, post, HTTP_ACCEPT_LANGUAGE="es", follow=True)
-    assert "Se guardó la noche del 3 de noviembre de Alice." in text_of(response)
+    assert "Se guardó la noche de Alice del 3 de noviembre." in text_of(response)
 
 
 def test_going_to_bed_says_good_night_in_german(client_for, alice, freeze):
@@ -358,8 +358,8 @@ def test_the_headline_speaks_to_you_or_about_a_name():
     headline = Headline(this_week=this_week, week_before=week_before)
     with translation.override("de"):
         assert headline.sentences() == [
-            "Du hast im Schnitt 25 min länger geschlafen als in der Woche davor; "
-            "6 von 7 Nächten sind erfasst.",
+            "Du hast im Schnitt 25 min länger geschlafen als in der Woche davor "
+            "(6 von 7 Nächten erfasst).",
             "Die Schlafeffizienz war 1 Prozentpunkt höher als in der Woche davor.",
             "Du bist im Schnitt 5 min schneller eingeschlafen als in der Woche davor.",
             "Du hast deine Schlafqualität im Schnitt um 0,5 höher bewertet als in der Woche "
