@@ -28,6 +28,7 @@ from .parts import (
     clamp,
     date_text,
     finite,
+    legend_depth,
     legend_row,
     night_text,
     r1,
@@ -143,7 +144,7 @@ def adherence_heatmap(
         for (level, words), share in zip(ADHERENCE_LEVELS, LEGEND_SHARES, strict=True)
     ]
     legend = legend_row(samples[:3], y=r1(grid_bottom + 16))
-    legend += legend_row(samples[3:], y=r1(grid_bottom + 32))
+    legend += legend_row(samples[3:], y=r1(legend[-1].label.y + 16))
     counts = {lv: sum(c.level == lv for c in cells) for lv, _words in ADHERENCE_LEVELS}
     desc = (
         ngettext(
@@ -165,7 +166,7 @@ def adherence_heatmap(
     return Heatmap(
         chart_id=chart_id,
         width=WIDTH,
-        height=r1(grid_bottom + 40),
+        height=r1(grid_bottom + 40 + legend_depth(legend) - 16),
         title=title,
         desc=desc,
         empty="",

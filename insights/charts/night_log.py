@@ -23,6 +23,7 @@ from .parts import (
     clamp,
     finite,
     hours_and_minutes,
+    legend_depth,
     legend_row,
     r1,
 )
@@ -259,10 +260,11 @@ def sleep_log(rows: Sequence[LogInput], *, chart_id: str = "sleep-log") -> Sleep
     ]
     if changed:
         legend_items.append(("", pgettext("sleep log legend", "* clocks changed")))
+    legend = legend_row(legend_items, y=r1(plot_bottom + 16))
     return SleepLogChart(
         chart_id=chart_id,
         width=WIDTH,
-        height=r1(plot_bottom + 24),
+        height=r1(plot_bottom + 24 + legend_depth(legend)),
         title=gettext("Sleep log, %(nights)s") % {"nights": nights},
         desc=(
             gettext(
@@ -284,5 +286,5 @@ def sleep_log(rows: Sequence[LogInput], *, chart_id: str = "sleep-log") -> Sleep
             Line(x_of(m), LOG_TOP - 2, x_of(m), plot_bottom, "grid") for m, _ in LOG_HOURS
         ),
         hour_labels=tuple(Label(x_of(m), 12, str(text)) for m, text in LOG_HOURS),
-        legend=legend_row(legend_items, y=r1(plot_bottom + 16)),
+        legend=legend,
     )

@@ -168,16 +168,26 @@ class Chart:
         return f"0 0 {self.width:g} {self.height:g}"
 
 
+LEGEND_LINE = 16.0  # from one line of a legend to the next
+LEGEND_RIGHT = WIDTH - 4  # words past this would be cut off by the viewBox
+
+
 def legend_row(
     items: Sequence[tuple[str, str] | tuple[str, str, float]], *, y: float, x: float = 4
 ) -> tuple[LegendItem, ...]:
-    """Swatches with their words, left to right on one line (about 5.8 units a character).
+    """Swatches with their words, left to right (about 5.8 units a character).
 
     An item whose css is "" has no swatch: its words start with their own glyph. A third value
-    fills the swatch from the bottom by that share, as the heatmap's cells are.
+    fills the swatch from the bottom by that share, as the heatmap's cells are. An item that
+    would run past the right edge (longer words in another language) starts a new line
+    `LEGEND_LINE` below; `legend_depth` says how much lower the last line is than the first.
     """
     legend = []
+    left = x
     for css, text, *share in items:
+        end = (x + 15 if css else x) + 5.8 * len(text)
+        if legend and end > LEGEND_RIGHT:
+            x, y = left, r1(y + LEGEND_LINE)
         swatch = Rect(x, r1(y - 9), 11, 11, css) if css else None
         fill = None
         if swatch and share and share[0] > 0:
@@ -187,6 +197,13 @@ def legend_row(
         legend.append(LegendItem(swatch, Label(r1(start), y, text, "start", "legend"), fill))
         x = r1(start + 5.8 * len(text) + 10)
     return tuple(legend)
+
+
+def legend_depth(legend: Sequence[LegendItem]) -> float:
+    """How far below its first line a legend's last line is: 0 when it fits on one."""
+    if not legend:
+        return 0.0
+    return r1(legend[-1].label.y - legend[0].label.y)
 
 
 def date_text(day: date) -> str:
