@@ -105,7 +105,7 @@ def nice_ticks(lo: float, hi: float, count: int = 4) -> tuple[float, ...]:
     """Round tick values (steps of 1, 2, 2.5 or 5 × 10ⁿ) from at or below lo to at or above hi."""
     if hi < lo:
         lo, hi = hi, lo
-    if hi - lo <= 0:
+    if (hi - lo) / count <= 0:  # also a range so narrow that its step underflows to 0
         pad = max(abs(lo) * 0.1, 1)
         lo, hi = lo - pad, hi + pad
     raw = (hi - lo) / count
