@@ -434,3 +434,27 @@ def test_charts_are_built_in_the_active_language(alice, fortnight):
     assert charts.adherence.empty == "" and charts.adherence.weekday_labels[0].text == "lun"
     # Spanish writes short months in lower case (German capitalises them: "11. Nov").
     assert charts.adherence.cells[0].outline.title == "mié 11 nov: sin rutina"
+
+
+def test_a_legend_too_long_for_one_line_wraps():
+    from insights.charts import LogInput, adherence_heatmap, sleep_log
+    from insights.charts.parts import LEGEND_RIGHT
+
+    def ends(chart):
+        return [item.label.x + 5.8 * len(item.label.text) for item in chart.legend]
+
+    # The night the clocks went back (25 hours): its legend names the clock change.
+    night = LogInput.from_times(label="So 25", night=date(2026, 10, 24), zone="Europe/Berlin")
+    english = sleep_log([night])
+    with translation.override("de"):
+        german = sleep_log([night])
+    assert max(ends(german)) <= LEGEND_RIGHT and max(ends(english)) <= LEGEND_RIGHT
+    assert {item.label.y for item in english.legend} == {english.legend[0].label.y}
+    assert german.legend[-1].label.text == "* Zeitumstellung"
+    assert german.legend[-1].label.y == german.legend[0].label.y + 16
+    assert german.height == english.height + 16
+    days = [(date(2026, 11, 1) + timedelta(days=k), 0.5) for k in range(14)]
+    with translation.override("de"):
+        heatmap = adherence_heatmap(days)
+    assert max(ends(heatmap)) <= LEGEND_RIGHT
+    assert heatmap.height == adherence_heatmap(days).height + 16
