@@ -16,13 +16,16 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.dates import WEEKDAYS_ABBR
+from django.utils.translation import gettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_POST
 
 from households import selectors as household_selectors
 from households.models import Profile
 from insights.selectors import weekly_lines
 
-from . import clock, plausibility, selectors, services
+from . import clock, plausibility, selectors, services, wording
 from .forms import (
     INTAKE_PREFIX,
     MAX_INTAKE_ROWS,
@@ -88,7 +91,11 @@ def log_night(request):
             except ValidationError as error:
                 _apply_service_error(form, error)
             else:
-                messages.success(request, f"Saved {profile.name}'s night of {night.date:%-d %B}.")
+                messages.success(
+                    request,
+                    gettext("Saved %(name)s's night of %(date)s.")
+                    % {"name": profile.name, "date": wording.day_month(night.date)},
+                )
                 return redirect("journal:night", night_id=night.pk)
     else:
         night_date = _parse_date(request.GET.get("date")) or last_night(profile)
@@ -131,7 +138,11 @@ def edit_night(request, night_id: int):
             except ValidationError as error:
                 _apply_service_error(form, error)
             else:
-                messages.success(request, f"Saved the night of {night.date:%-d %B}.")
+                messages.success(
+                    request,
+                    gettext("Saved the night of %(date)s.")
+                    % {"date": wording.day_month(night.date)},
+                )
                 return redirect("journal:night", night_id=night.pk)
     else:
         form = NightForm(profile=night.profile, night=night, initial=initial_for_night(night))
@@ -205,7 +216,11 @@ def delete_night(request, night_id: int):
     night = selectors.get_loggable_night(request.user, night_id)
     if request.method == "POST":
         services.delete_night(night=night, by=request.user)
-        messages.success(request, f"Deleted {night.profile.name}'s night of {night.date:%-d %B}.")
+        messages.success(
+            request,
+            gettext("Deleted %(name)s's night of %(date)s.")
+            % {"name": night.profile.name, "date": wording.day_month(night.date)},
+        )
         return redirect(f"{reverse('journal:history')}?profile={night.profile_id}")
     return render(request, "journal/night_delete.html", {"night": night})
 
@@ -250,10 +265,10 @@ def history(request):
 
 
 HISTORY_COLUMNS = {
-    "date": "Night",
-    "asleep": "Asleep",
-    "efficiency": "Efficiency",
-    "quality": "Quality",
+    "date": pgettext_lazy("history column", "Night"),
+    "asleep": pgettext_lazy("history column", "Asleep"),
+    "efficiency": pgettext_lazy("history column", "Efficiency"),
+    "quality": pgettext_lazy("history column", "Quality"),
 }
 
 
@@ -279,7 +294,7 @@ def _page_number(raw: str | None) -> int:
         return 1
 
 
-COLOURS = {"efficiency": "Sleep efficiency", "quality": "Sleep quality"}
+COLOURS = {"efficiency": _("Sleep efficiency"), "quality": _("Sleep quality")}
 
 
 @login_required
@@ -311,7 +326,7 @@ def history_calendar(request):
         "month": month,
         "previous_month": (month - timedelta(days=1)).replace(day=1) if month > first else None,
         "next_month": (month + timedelta(days=32)).replace(day=1) if month < last else None,
-        "weekdays": ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
+        "weekdays": [WEEKDAYS_ABBR[day] for day in range(7)],
         "weeks": [
             [
                 {
@@ -359,9 +374,9 @@ def catalogue(request):
             except services.JournalRuleError as error:
                 messages.error(request, error.message)
             else:
-                messages.success(request, f"Added “{entry.name}”.")
+                messages.success(request, gettext("Added “%(name)s”.") % {"name": entry.name})
         else:
-            messages.error(request, "Give it a name.")
+            messages.error(request, gettext("Give it a name."))
         return redirect("journal:catalogue")
     context = {
         "disturbances": selectors.disturbances_for(user.household),
