@@ -21,6 +21,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
@@ -101,7 +102,9 @@ def preview(request, batch_id: int):
     try:
         reading = batches.reading_of(batch)
     except NotThisFormat as problem:
-        context["problem"] = f"This file can no longer be read: {problem}"
+        context["problem"] = _("This file can no longer be read: %(problem)s") % {
+            "problem": problem
+        }
         return render(request, TEMPLATE, context)
     initial = MappingForm.initial_for(reading.sources, batch.profile_ids)
     form = MappingForm(
@@ -154,14 +157,18 @@ def _importing(request, batch_id: int):
     except ArchiveConflict as problem:
         outcome = _failed(request, batch_id, str(problem))
     except (NotThisFormat, Http404, ImportBatch.DoesNotExist) as problem:
-        outcome = _failed(request, batch_id, f"Nothing was imported: {problem}")
+        outcome = _failed(
+            request, batch_id, _("Nothing was imported: %(problem)s") % {"problem": problem}
+        )
     except Exception:
         logger.exception("Import of batch %s failed", batch_id)
         outcome = _failed(
             request,
             batch_id,
-            "Something went wrong while importing, so nothing was imported: the journal is as "
-            "it was. Try again; if it fails again, the file may hold something unexpected.",
+            _(
+                "Something went wrong while importing, so nothing was imported: the journal is "
+                "as it was. Try again; if it fails again, the file may hold something unexpected."
+            ),
         )
     yield _part(request, "outcome", outcome)
     yield tail
