@@ -327,3 +327,79 @@ def test_the_calendar_feed_stays_in_english_whoever_fetches_it(client, alice):
     german = client.get(url, **GERMAN).content
     assert b"Wind down: Wind down" in german and b"Zur Ruhe kommen" not in german
     assert client.get(url).content == german
+
+
+# --- the other routines pages -----------------------------------------------------------------
+
+
+@pytest.fixture
+def pages(alice):
+    """The URL of each remaining routines page, with a ticked checklist for its history."""
+    from datetime import UTC, date, datetime
+
+    from routines.models import Checklist, ChecklistItem
+
+    routine = make_routine([alice.profile])
+    step = routine.steps.get(title="Read")
+    checklist = Checklist.objects.create(
+        profile=alice.profile,
+        routine=routine,
+        night=date(2026, 1, 5),
+        routine_name=routine.name,
+        bedtime_at=datetime(2026, 1, 5, 22, 30, tzinfo=UTC),
+    )
+    for other in routine.steps.all():
+        ChecklistItem.objects.create(
+            checklist=checklist,
+            step=other,
+            title=other.title,
+            minutes_before=other.minutes_before,
+            status="done" if other == step else "pending",
+        )
+    return {
+        "starters": reverse("routines:starters"),
+        "new": reverse("routines:create"),
+        "edit": reverse("routines:edit", kwargs={"routine_id": routine.pk}),
+        "delete": reverse("routines:delete", kwargs={"routine_id": routine.pk}),
+        "step_delete": reverse("routines:step_delete", kwargs={"step_id": step.pk}),
+        "checklist": reverse("routines:checklist", kwargs={"checklist_id": checklist.pk}),
+    }
+
+
+PAGE_WORDS = {
+    ("starters", "de"): [
+        "Mit einer Vorlage beginnen",
+        "Grundlagen der Schlafhygiene",
+        "Wer ihr folgt",
+    ],
+    ("starters", "es"): ["Empieza con una plantilla", "Higiene del sueño básica", "Quién la sigue"],
+    ("new", "de"): ["Neue Routine", "Schlafenszeit", "Abende, an denen sie läuft", "Speichern"],
+    ("new", "es"): ["Nueva rutina", "Hora de dormir", "Noches en que se hace", "Guardar"],
+    ("edit", "de"): ["Wind down bearbeiten", "Andere Schlafenszeit", "Aktiv"],
+    ("edit", "es"): ["Editar Wind down", "Otra hora de dormir", "Activa"],
+    ("delete", "de"): ["Wind down löschen?", "Behalten"],
+    ("delete", "es"): ["¿Eliminar Wind down?", "Conservar"],
+    ("step_delete", "de"): [
+        "„Read“ löschen?",
+        "Der Schritt verlässt Wind down.",
+        "Schritt löschen",
+    ],
+    ("step_delete", "es"): ["¿Eliminar «Read»?", "El paso sale de Wind down.", "Eliminar el paso"],
+    ("checklist", "de"): ["1 von 3 erledigt", "Zurück zur Routine", "Erledigt", "Nicht erledigt"],
+    ("checklist", "es"): ["1 de 3 hechos", "Volver a la rutina", "Hecho", "Sin hacer"],
+}
+PAGE_ENGLISH = {
+    "starters": ["Copy one, then change", "Sleep-hygiene basics", "Who follows it", "min before:"],
+    "new": ["New routine", "Evenings it runs", "The target time to be in bed."],
+    "edit": ["Edit Wind down", "Alternate bedtime", "Evenings with the alternate bedtime"],
+    "delete": ["Delete Wind down?", "The routine and its steps go.", ">Keep<"],
+    "step_delete": ["Delete “Read”?", "The step leaves", "Delete the step"],
+    "checklist": ["of 3 done", "Back to the routine", "night of", "Not done"],
+}
+
+
+@pytest.mark.parametrize("page", list(PAGE_ENGLISH))
+@LANGUAGES
+def test_the_other_routines_pages(client_for, alice, pages, page, language):
+    html = get(client_for(alice), pages[page], language)
+    assert_translated(html, present=PAGE_WORDS[page, language], absent=PAGE_ENGLISH[page])
