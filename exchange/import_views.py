@@ -20,6 +20,7 @@ from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -127,12 +128,17 @@ def confirm(request, batch_id: int):
     batch = _batch(request, batch_id)
     if batch.status == ImportBatch.Status.IMPORTED:
         return redirect("imports:preview", batch.pk)
-    response = StreamingHttpResponse(
-        _importing(request, batch.pk), content_type="text/html; charset=utf-8"
-    )
+    chunks = _in_language(_importing(request, batch.pk), translation.get_language())
+    response = StreamingHttpResponse(chunks, content_type="text/html; charset=utf-8")
     # A proxy that buffers the answer would hide the progress until the end.
     response["X-Accel-Buffering"] = "no"
     return response
+
+
+def _in_language(chunks, language: str):
+    """The chunks rendered in the request's language, however late the server reads them."""
+    with translation.override(language):
+        yield from chunks
 
 
 def _importing(request, batch_id: int):

@@ -403,3 +403,34 @@ PAGE_ENGLISH = {
 def test_the_other_routines_pages(client_for, alice, pages, page, language):
     html = get(client_for(alice), pages[page], language)
     assert_translated(html, present=PAGE_WORDS[page, language], absent=PAGE_ENGLISH[page])
+
+
+IMPORTED = {
+    "de": [
+        "Importiert",
+        "1 Eintrag angelegt, 0 übersprungen, 0 abgelehnt (nicht importiert).",
+        "1 von 1 gespeichert.",
+    ],
+    "es": [
+        "Importado",
+        "1 registro creado, 0 omitidos, 0 rechazados (no importados).",
+        "Guardados 1 de 1.",
+    ],
+}
+
+
+@LANGUAGES
+def test_the_streamed_import_reports_in_the_requests_language(client_for, alice, language):
+    from django.utils import translation
+
+    batch = upload_batch(alice)
+    response = client_for(alice).post(
+        reverse("imports:confirm", args=[batch.pk]), HTTP_ACCEPT_LANGUAGE=language
+    )
+    translation.activate("en")  # whatever the thread speaks when the server reads the stream
+    page = b"".join(response.streaming_content).decode()
+    assert_translated(
+        page,
+        present=IMPORTED[language],
+        absent=["record created", "Saved 1 of 1.", "Import another file"],
+    )
