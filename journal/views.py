@@ -24,6 +24,7 @@ from django.views.decorators.http import require_GET, require_POST
 from households import selectors as household_selectors
 from households.models import Profile
 from insights.selectors import weekly_lines
+from offline.idempotency import idempotent, redirected
 
 from . import clock, plausibility, selectors, services, wording
 from .forms import (
@@ -70,6 +71,7 @@ def _apply_service_error(form: NightForm, error: ValidationError) -> None:
 
 
 @login_required
+@idempotent(saved=redirected)
 def log_night(request):
     user = request.user
     profiles = list(household_selectors.loggable_profiles(user))

@@ -12,6 +12,7 @@ from django_htmx.http import retarget
 from households.selectors import loggable_profiles
 from insights.selectors import weekly_lines
 from journal.clock import night_of
+from offline.idempotency import idempotent
 
 from . import selectors, services, summaries
 from .forms import CopyTemplateForm, RoutineForm, StepForm
@@ -57,6 +58,7 @@ def _cards_response(request, *, profiles, loggable, routine, now):
 
 @login_required
 @require_POST
+@idempotent()
 def mark(request, step_id: int, profile_id: int):
     """Tick, skip or undo one step on one profile's checklist tonight."""
     loggable = list(loggable_profiles(request.user))
@@ -81,6 +83,7 @@ def mark(request, step_id: int, profile_id: int):
 
 @login_required
 @require_POST
+@idempotent()
 def mark_all(request, step_id: int):
     """Done for everyone the user looks after who follows this shared routine."""
     loggable = list(loggable_profiles(request.user))
