@@ -8,6 +8,7 @@ from config import bench
 from households import auth
 from households import views as household_views
 from households.forms import SignInForm
+from offline import views as offline_views
 
 handler403 = "config.errors.permission_denied"
 handler404 = "config.errors.page_not_found"
@@ -61,6 +62,8 @@ urlpatterns = [
     path("invite/<str:token>/", household_views.accept_invite, name="accept_invite"),
     path("healthz", household_views.healthz, name="healthz"),
     path("manifest.webmanifest", household_views.manifest, name="manifest"),
+    path("sw.js", offline_views.service_worker, name="service_worker"),
+    path("offline/", offline_views.offline, name="offline"),
     path("admin/", admin.site.urls),
 ]
 if settings.BENCH_FLOOR:

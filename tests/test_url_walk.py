@@ -28,6 +28,9 @@ PUBLIC = {
     "accept_invite",
     "healthz",
     "manifest",
+    # The service worker and the page it shows offline: the same for everyone, no data.
+    "service_worker",
+    "offline",
     # The calendar feed: its secret is the key (tests/test_calendar_feed.py).
     "reminders:feed",
     # The API's description and docs page describe it, and hold no data.
