@@ -109,6 +109,7 @@
 
   // --- the page ----------------------------------------------------------------------------
   let pending = 0;
+  const sentHere = new Map(); // what this page was told arrived, shown until it is left
 
   function box() {
     return document.getElementById("offline-queue");
@@ -161,7 +162,7 @@
     return li;
   }
 
-  function render(sent) {
+  function render() {
     const element = box();
     if (!element) return Promise.resolve();
     return items().then(function (all) {
@@ -179,7 +180,7 @@
         li.appendChild(button(text.dismiss, () => remove(item.key).then(() => render())));
         list.appendChild(li);
       });
-      (sent || []).forEach(function (item) {
+      sentHere.forEach(function (item) {
         const li = line(item, text.sent + ".");
         if (item.location) {
           const link = document.createElement("a");
@@ -207,7 +208,8 @@
       location.reload();
       return;
     }
-    render(sent.filter((result) => result.reopen));
+    sent.filter((result) => result.reopen).forEach((result) => sentHere.set(result.key, result));
+    render();
   }
 
   function sendNow() {
@@ -221,6 +223,11 @@
     const field = form.dataset.offlineDescribe && form.elements[form.dataset.offlineDescribe];
     if (field && field.value) label += " (" + field.value + ")";
     return label;
+  }
+
+  // Not form.action: a field named "action" (a tick's buttons) hides that property.
+  function address(form) {
+    return form.getAttribute("action") || location.href;
   }
 
   function keep(form, submitter, url, data) {
@@ -258,10 +265,15 @@
       event.preventDefault();
       event.stopImmediatePropagation();
       const data = new FormData(form, event.submitter || null);
-      keep(form, event.submitter, form.action, data);
+      keep(form, event.submitter, address(form), data);
     },
     true
   );
+
+  // Offline, a queueable form's own htmx requests (inline validation) cannot succeed: skip them.
+  document.addEventListener("htmx:beforeRequest", function (event) {
+    if (!navigator.onLine && event.detail.elt.closest("form[data-offline-queue]")) event.preventDefault();
+  });
 
   // Online as far as the browser knew, but the request never reached the server: keep it too.
   document.addEventListener("htmx:sendError", function (event) {
@@ -269,7 +281,7 @@
     const form = event.detail.elt && event.detail.elt.closest("form[data-offline-queue]");
     const trigger = config && config.triggeringEvent;
     if (!form || !trigger || trigger.type !== "submit") return;
-    keep(form, trigger.submitter, form.action, config.formData);
+    keep(form, trigger.submitter, address(form), config.formData);
   });
 
   // Signing out deletes what waits here (and the worker deletes the kept pages): ask first.
