@@ -262,6 +262,8 @@
     function (event) {
       const form = event.target.closest("form[data-offline-queue]");
       if (!form || navigator.onLine) return;
+      // A helper button (the log form's "Add a row") changes the form, it does not submit it.
+      if (event.submitter && event.submitter.hasAttribute("formnovalidate")) return;
       event.preventDefault();
       event.stopImmediatePropagation();
       const data = new FormData(form, event.submitter || null);
