@@ -51,6 +51,16 @@ def open_controlled(context, url):
     page = context.new_page()
     page.problems = []
     page.on("pageerror", lambda error: page.problems.append(str(error)))
+    # Requests cut by the test's own offline switch are expected; anything else (a CSP
+    # violation, a refused script) is a problem.
+    page.on(
+        "console",
+        lambda message: (
+            message.type == "error"
+            and "ERR_INTERNET_DISCONNECTED" not in message.text
+            and page.problems.append(message.text)
+        ),
+    )
     page.goto(url)
     page.wait_for_function("navigator.serviceWorker.controller !== null")
     page.wait_for_function(
@@ -142,6 +152,13 @@ def test_a_night_and_a_tick_made_offline_arrive_exactly_once(context, freeze, al
     assert Night.objects.count() == 1
     assert ChecklistItem.objects.filter(status="done").count() == 1
     assert log_page.problems == [] and tonight.problems == []
+
+    # Signing out forgets the pages kept on this phone: the next person sees none of them.
+    tonight.get_by_role("button", name="Sign out").click()
+    tonight.wait_for_url("**/accounts/login/**")
+    tonight.wait_for_function(
+        "caches.open('nightstand-pages').then(cache => cache.keys()).then(kept => !kept.length)"
+    )
 
 
 def test_a_refused_night_says_so_and_opens_the_form_with_it(context, freeze, alice, child):

@@ -47,8 +47,10 @@ function keep(request, response) {
 function page(event) {
   const request = event.request;
   return fetch(request).then(function (response) {
-    // Only a page as such: not a redirect (to sign in, say) nor an error.
-    if (response.ok && !response.redirected && response.type === "basic") {
+    // Only a signed-in person's page as such (the server marks those private): not a redirect,
+    // an error, or the sign-in page, which is of no use without a network.
+    const personal = (response.headers.get("Cache-Control") || "").includes("private");
+    if (response.ok && !response.redirected && response.type === "basic" && personal) {
       event.waitUntil(keep(request, response.clone()));
     }
     return response;
