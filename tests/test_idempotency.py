@@ -255,3 +255,20 @@ def test_two_copies_racing_save_one_night(alice, monkeypatch):
         reverse("journal:night", args=[Night.objects.get().pk])
     }
     assert sum("Idempotent-Replayed" in answer for answer in answers) == 1
+
+
+def test_done_for_all_sent_twice_ticks_each_profile_once(client_for, alice, child):
+    routine = make_routine([alice.profile, child], bedtime=time(22, 30))
+    step = routine.steps.get(title="Read")
+    url = reverse("routines:mark_all", kwargs={"step_id": step.pk})
+    client = client_for(alice)
+    headers = {"Idempotency-Key": key()}
+    first = client.post(url, headers=headers)
+    ChecklistItem.objects.filter(step=step, checklist__profile=child).update(status="pending")
+    second = client.post(url, headers=headers)
+
+    assert first.status_code == second.status_code == 201
+    assert first["Location"] == second["Location"]
+    done = ChecklistItem.objects.filter(step=step, status="done")
+    # The replay applied nothing: Robin's tick, undone in between, stays undone.
+    assert list(done.values_list("checklist__profile", flat=True)) == [alice.profile.pk]
