@@ -72,7 +72,7 @@ def idempotent(*, saved: Saved = answered):
         @wraps(view)
         def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
             raw = request.headers.get(HEADER)
-            if raw is None or request.method != "POST":
+            if raw is None or request.method != "POST" or not request.user.is_authenticated:
                 return view(request, *args, **kwargs)
             key = parse_key(raw)
             now = timezone.now()
