@@ -56,7 +56,7 @@ function page(event) {
     return response;
   }, function () {
     return caches.match(request.url, { cacheName: PAGES, ignoreVary: true }).then(function (kept) {
-      return kept || caches.match(OFFLINE_PAGE, { cacheName: SHELL });
+      return kept || caches.match(OFFLINE_PAGE, { cacheName: SHELL, ignoreVary: true });
     });
   });
 }
@@ -72,7 +72,7 @@ self.addEventListener("fetch", function (event) {
   if (request.mode === "navigate") {
     event.respondWith(page(event));
   } else if (SHELL_FILES.includes(url.pathname)) {
-    event.respondWith(caches.match(url.pathname, { cacheName: SHELL }).then((hit) => hit || fetch(request)));
+    event.respondWith(caches.match(url.pathname, { cacheName: SHELL, ignoreVary: true }).then((hit) => hit || fetch(request)));
   }
 });
 
