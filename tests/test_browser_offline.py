@@ -21,6 +21,10 @@ from .fixtures.routines import make_routine
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
+# Sending, the server's answers and Tonight's reload after the network returns: generous on a
+# loaded machine (a condition waited for, never a sleep).
+ARRIVAL = 20_000
+
 # Thursday 15 January 2026, 18:00 in London: Robin's bath is due, and last night is the 14th.
 EVENING = datetime(2026, 1, 15, 18, 0, tzinfo=UTC)
 SAVED = "Saved on this phone, will send"
@@ -120,9 +124,9 @@ def test_a_night_and_a_tick_made_offline_arrive_exactly_once(context, freeze, al
 
     # The night's page says it was sent, with a link to it; Tonight shows the tick as done.
     night_link = log_page.locator("#offline-queue li.offline-sent a")
-    expect(night_link).to_have_text("Open it")
+    expect(night_link).to_have_text("Open it", timeout=ARRIVAL)
     expect(tonight.locator(f"#row-{child.pk}-{step.pk} button.row-tap")).to_have_attribute(
-        "aria-label", "Undo: Bath"
+        "aria-label", "Undo: Bath", timeout=ARRIVAL
     )
     expect(log_page.locator(".offline-note")).to_have_count(0)
 
