@@ -182,7 +182,7 @@ def test_a_refused_night_says_so_and_opens_the_form_with_it(context, freeze, ali
     context.set_offline(False)
     refused = page.locator("#offline-queue li.offline-refused")
     expect(refused).to_contain_text(
-        "Robin's night (2026-01-14) · Not saved: the server refused it."
+        "Robin's night (2026-01-14) · Not saved: the server refused it.", timeout=ARRIVAL
     )
     assert Night.objects.count() == 1
     assert page.evaluate("NightstandOffline.items().then(items => items.map(i => i.state))") == [
