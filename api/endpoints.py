@@ -14,6 +14,7 @@ from typing import Literal
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Query, Schema, Status
 from ninja.openapi.docs import Swagger
 
@@ -150,7 +151,7 @@ def tonight(request, profile_id: int):
                     for card in entry.cards
                 ],
             )
-    raise Http404("No such profile.")
+    raise Http404(_("No such profile."))
 
 
 @api.post(
@@ -173,7 +174,7 @@ def tick(
     try:
         routine_services.tick(profile=profile, step=step, night=night, by=user, status=status)
     except ValidationError:
-        raise Http404("The profile does not follow that step's routine.") from None
+        raise Http404(_("The profile does not follow that step's routine.")) from None
     return TickOut(profile_id=profile.pk, step_id=step.pk, night=night, status=status)
 
 
@@ -220,8 +221,9 @@ def nights(request, profile_id: int, dates: Query[NightRange]):
     except OverflowError:  # an end in the first days of year 1
         start = date.min
     if end < start:
-        return Status(422, {"detail": "end is before start."})
+        return Status(422, {"detail": _("end is before start.")})
     if end - start > timedelta(days=MAX_RANGE_DAYS - 1):
-        return Status(422, {"detail": f"Ask for at most {MAX_RANGE_DAYS} nights at a time."})
+        detail = _("Ask for at most %(days)d nights at a time.") % {"days": MAX_RANGE_DAYS}
+        return Status(422, {"detail": detail})
     found = journal_selectors.nights_between(user=user, profile=profile, start=start, end=end)
     return [NightOut.of(night) for night in found]

@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from .models import AccessToken
 
@@ -7,3 +8,4 @@ class TokenForm(forms.ModelForm):
     class Meta:
         model = AccessToken
         fields = ["name"]
+        labels = {"name": _("Name")}

@@ -14,6 +14,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from households.models import single_line
 
@@ -35,7 +36,7 @@ class AccessToken(models.Model):
     name = models.CharField(
         max_length=60,
         validators=[single_line],
-        help_text="What uses it, so you know which to revoke: “Home Assistant”, “Shortcuts”.",
+        help_text=_("What uses it, so you know which to revoke: “Home Assistant”, “Shortcuts”."),
     )
     token_digest = models.CharField(max_length=64, unique=True, editable=False)
     # The first characters of the token, so a person can tell their tokens apart.

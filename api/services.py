@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 
 from households import secret_tokens
 from households.models import User
@@ -18,7 +19,10 @@ def create_token(*, user: User, name: str) -> tuple[AccessToken, str]:
     """A new token for ``user``; returns it and the secret, which is shown once and not kept."""
     name = name.strip()
     if AccessToken.objects.filter(user=user).count() >= MAX_TOKENS:
-        raise ValidationError(f"You have {MAX_TOKENS} tokens: revoke one you no longer use first.")
+        raise ValidationError(
+            _("You have %(count)d tokens: revoke one you no longer use first.")
+            % {"count": MAX_TOKENS}
+        )
     secret = secret_tokens.new_secret(TOKEN_PREFIX)
     token = AccessToken(
         user=user,

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from . import services
@@ -52,5 +53,5 @@ def token_create(request):
 def token_revoke(request, token_id: int):
     token = get_object_or_404(AccessToken.objects.owned_by(request.user), pk=token_id)
     services.revoke(token=token)
-    messages.success(request, f"Revoked “{token.name}”: it no longer works.")
+    messages.success(request, _("Revoked “%(name)s”: it no longer works.") % {"name": token.name})
     return redirect("tokens:list")

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "exchange",
     "reminders",
     "api",
+    "offline",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

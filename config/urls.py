@@ -8,6 +8,7 @@ from config import bench, i18n
 from households import auth
 from households import views as household_views
 from households.forms import PasswordResetForm, SignInForm
+from offline import views as offline_views
 
 handler403 = "config.errors.permission_denied"
 handler404 = "config.errors.page_not_found"
@@ -66,6 +67,8 @@ urlpatterns = [
     path("healthz", household_views.healthz, name="healthz"),
     path("manifest.webmanifest", household_views.manifest, name="manifest"),
     path("jsi18n/<str:language>/", i18n.javascript_catalog, name="javascript_catalog"),
+    path("sw.js", offline_views.service_worker, name="service_worker"),
+    path("offline/", offline_views.offline, name="offline"),
     path("admin/", admin.site.urls),
 ]
 if settings.BENCH_FLOOR:

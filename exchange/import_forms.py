@@ -6,6 +6,9 @@ import logging
 from zoneinfo import ZoneInfo
 
 from django import forms
+from django.utils.text import format_lazy
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from households import selectors as household_selectors
 from households.forms import TimeZoneField
@@ -24,29 +27,31 @@ def _megabytes(size: int) -> str:
 
 
 def too_large_message(size: int) -> str:
-    return (
-        f"This file is {_megabytes(size)}; Nightstand imports files up to {MAX_LABEL}. "
+    return gettext(
+        "This file is %(size)s; Nightstand imports files up to %(most)s. "
         "Export a shorter period, or one person at a time."
-    )
+    ) % {"size": _megabytes(size), "most": MAX_LABEL}
 
 
 class UploadForm(forms.Form):
     file = forms.FileField(
-        label="File",
-        help_text=f"An export from Nightstand or another sleep app, up to {MAX_LABEL}.",
+        label=_("File"),
+        help_text=format_lazy(
+            _("An export from Nightstand or another sleep app, up to {most}."), most=MAX_LABEL
+        ),
     )
-    format = forms.ChoiceField(required=False, label="Format")
+    format = forms.ChoiceField(required=False, label=_("Format"))
     zone = TimeZoneField(
-        label="Time zone of the file's times",
+        label=_("Time zone of the file's times"),
         required=False,
-        help_text="Only for files whose times carry no zone (Baby Buddy).",
+        help_text=_("Only for files whose times carry no zone (Baby Buddy)."),
     )
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
         offered = registry.choices()
-        self.fields["format"].choices = [(RECOGNISE, "Recognise it for me")] + [
+        self.fields["format"].choices = [(RECOGNISE, gettext("Recognise it for me"))] + [
             (choice.key, choice.label) for choice in offered
         ]
         if any(choice.needs_zone for choice in offered):
@@ -77,13 +82,18 @@ class UploadForm(forms.Form):
             names = ", ".join(choice.label for choice in registry.choices())
             self.add_error(
                 "file",
-                f"Nightstand does not recognise this file. It imports: {names}. If it is one of "
-                "these, choose its format.",
+                gettext(
+                    "Nightstand does not recognise this file. It imports: %(names)s. If it is one "
+                    "of these, choose its format."
+                )
+                % {"names": names},
             )
             return cleaned
         zone_name = cleaned.get("zone") or ""
         if registry.needs_zone(key) and not zone_name:
-            self.add_error("zone", "Choose the time zone the file's times were written in.")
+            self.add_error(
+                "zone", gettext("Choose the time zone the file's times were written in.")
+            )
             return cleaned
         zone = ZoneInfo(zone_name) if zone_name else None
         try:
@@ -92,11 +102,17 @@ class UploadForm(forms.Form):
                 batches.archive_check(self.text, user=self.user)
         except NotThisFormat as problem:
             field = "format" if chosen else "file"
-            self.add_error(field, f"This file cannot be read as {_label(key)}: {problem}")
+            self.add_error(
+                field,
+                gettext("This file cannot be read as %(format)s: %(problem)s")
+                % {"format": _label(key), "problem": problem},
+            )
         except Exception:
             # A file no parser foresaw must still get an answer on the form, not a server error.
             logger.exception("Import: %s could not read an uploaded file", key)
-            self.add_error("file", f"This file cannot be read as {_label(key)}.")
+            self.add_error(
+                "file", gettext("This file cannot be read as %(format)s.") % {"format": _label(key)}
+            )
         return cleaned
 
 
@@ -115,8 +131,10 @@ class MappingForm(forms.Form):
             self.fields[self.field_name(index)] = forms.ModelChoiceField(
                 queryset=profiles,
                 required=False,
-                empty_label="Don't import",
-                label=f"Nights of {source.label}" if source.label else "Nights in this file",
+                empty_label=gettext("Don't import"),
+                label=gettext("Nights of %(name)s") % {"name": source.label}
+                if source.label
+                else gettext("Nights in this file"),
             )
 
     @staticmethod

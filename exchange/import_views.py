@@ -20,7 +20,9 @@ from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
@@ -101,7 +103,9 @@ def preview(request, batch_id: int):
     try:
         reading = batches.reading_of(batch)
     except NotThisFormat as problem:
-        context["problem"] = f"This file can no longer be read: {problem}"
+        context["problem"] = _("This file can no longer be read: %(problem)s") % {
+            "problem": problem
+        }
         return render(request, TEMPLATE, context)
     initial = MappingForm.initial_for(reading.sources, batch.profile_ids)
     form = MappingForm(
@@ -124,12 +128,17 @@ def confirm(request, batch_id: int):
     batch = _batch(request, batch_id)
     if batch.status == ImportBatch.Status.IMPORTED:
         return redirect("imports:preview", batch.pk)
-    response = StreamingHttpResponse(
-        _importing(request, batch.pk), content_type="text/html; charset=utf-8"
-    )
+    chunks = _in_language(_importing(request, batch.pk), translation.get_language())
+    response = StreamingHttpResponse(chunks, content_type="text/html; charset=utf-8")
     # A proxy that buffers the answer would hide the progress until the end.
     response["X-Accel-Buffering"] = "no"
     return response
+
+
+def _in_language(chunks, language: str):
+    """The chunks rendered in the request's language, however late the server reads them."""
+    with translation.override(language):
+        yield from chunks
 
 
 def _importing(request, batch_id: int):
@@ -154,14 +163,18 @@ def _importing(request, batch_id: int):
     except ArchiveConflict as problem:
         outcome = _failed(request, batch_id, str(problem))
     except (NotThisFormat, Http404, ImportBatch.DoesNotExist) as problem:
-        outcome = _failed(request, batch_id, f"Nothing was imported: {problem}")
+        outcome = _failed(
+            request, batch_id, _("Nothing was imported: %(problem)s") % {"problem": problem}
+        )
     except Exception:
         logger.exception("Import of batch %s failed", batch_id)
         outcome = _failed(
             request,
             batch_id,
-            "Something went wrong while importing, so nothing was imported: the journal is as "
-            "it was. Try again; if it fails again, the file may hold something unexpected.",
+            _(
+                "Something went wrong while importing, so nothing was imported: the journal is "
+                "as it was. Try again; if it fails again, the file may hold something unexpected."
+            ),
         )
     yield _part(request, "outcome", outcome)
     yield tail

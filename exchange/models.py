@@ -13,6 +13,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from households.models import Household
 
@@ -32,9 +33,9 @@ class ImportBatchQuerySet(models.QuerySet):
 
 class ImportBatch(models.Model):
     class Status(models.TextChoices):
-        PREVIEWED = "previewed", "Waiting for confirmation"
-        IMPORTED = "imported", "Imported"
-        FAILED = "failed", "Failed"
+        PREVIEWED = "previewed", _("Waiting for confirmation")
+        IMPORTED = "imported", _("Imported")
+        FAILED = "failed", _("Failed")
 
     household = models.ForeignKey(Household, on_delete=models.CASCADE, related_name="+")
     uploaded_by = models.ForeignKey(
@@ -49,7 +50,7 @@ class ImportBatch(models.Model):
     created_count = models.PositiveIntegerField(default=0)
     skipped_count = models.PositiveIntegerField(default=0)
     rejected_count = models.PositiveIntegerField(default=0)
-    message = models.TextField(blank=True, help_text="Why the import failed.")
+    message = models.TextField(blank=True, help_text=_("Why the import failed."))
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 

@@ -10,26 +10,30 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, time, timedelta
 
+from django.utils.translation import gettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
+
 from config import l10n
+from journal import wording
 
 from . import charts as chart_geometry
 from . import comparisons, regularity, stats, trends, worksheet
 from .records import NightRecord
 
 SUMMARY_ROWS = (
-    ("tst", "Asleep", "duration"),
-    ("se", "Efficiency", "percent"),
-    ("sol", "To fall asleep", "duration"),
-    ("waso", "Awake at night", "duration"),
-    ("tib", "In bed", "duration"),
-    ("quality", "Quality (1–5)", "rating"),
-    ("rested", "Rested (1–5)", "rating"),
+    ("tst", pgettext_lazy("summary row", "Asleep"), "duration"),
+    ("se", pgettext_lazy("summary row", "Efficiency"), "percent"),
+    ("sol", pgettext_lazy("summary row", "To fall asleep"), "duration"),
+    ("waso", pgettext_lazy("summary row", "Awake at night"), "duration"),
+    ("tib", pgettext_lazy("summary row", "In bed"), "duration"),
+    ("quality", _("Quality (1–5)"), "rating"),
+    ("rested", _("Rested (1–5)"), "rating"),
 )
 OUTCOMES = (
-    ("tst", "Total sleep", "duration"),
-    ("se", "Sleep efficiency", "percent"),
-    ("sol", "Time to fall asleep", "duration"),
-    ("quality", "Sleep quality", "rating"),
+    ("tst", _("Total sleep"), "duration"),
+    ("se", _("Sleep efficiency"), "percent"),
+    ("sol", _("Time to fall asleep"), "duration"),
+    ("quality", _("Sleep quality"), "rating"),
 )
 
 
@@ -143,15 +147,15 @@ def build(
         ],
         sri=regularity.sleep_regularity_index(records),
         clocks=[
-            ClockRow("Fell asleep", clocks.sleep_onset),
-            ClockRow("Woke up", clocks.final_wake),
-            ClockRow("Mid-sleep", clocks.mid_sleep),
+            ClockRow(gettext("Fell asleep"), clocks.sleep_onset),
+            ClockRow(gettext("Woke up"), clocks.final_wake),
+            ClockRow(gettext("Mid-sleep"), clocks.mid_sleep),
         ],
         jet_lag=regularity.social_jet_lag(records, work_days),
         weekdays=_in_week_order(trends.weekday_pattern(records)),
         routines=[
-            RoutineRow("Routine complete", groups.complete),
-            RoutineRow("Not complete", groups.incomplete),
+            RoutineRow(gettext("Routine complete"), groups.complete),
+            RoutineRow(gettext("Not complete"), groups.incomplete),
         ],
         routine_nights=groups.complete.n + groups.incomplete.n,
         tags=[
@@ -204,9 +208,23 @@ def charts(
         sleep_log=chart_geometry.sleep_log(
             [_log_input(by_date.get(day), day, zone_name) for day in days[-SLEEP_LOG_NIGHTS:]]
         ),
-        tst_trend=_trend(days, by_date, "tst", y_label="Total sleep", unit="min"),
+        tst_trend=_trend(
+            days,
+            by_date,
+            "tst",
+            y_label=gettext("Total sleep"),
+            missing=gettext("No total sleep logged in these nights."),
+            unit="min",
+        ),
         se_trend=_trend(
-            days, by_date, "se", y_label="Sleep efficiency", unit="%", y_min=0, y_max=100
+            days,
+            by_date,
+            "se",
+            y_label=gettext("Sleep efficiency"),
+            missing=gettext("No sleep efficiency logged in these nights."),
+            unit="%",
+            y_min=0,
+            y_max=100,
         ),
         weekdays=chart_geometry.weekday_bars(
             [
@@ -214,12 +232,16 @@ def charts(
                 for row in _in_week_order(trends.weekday_pattern(records))
             ],
             unit="min",
-            y_label="Mean total sleep",
+            y_label=gettext("Mean total sleep"),
         ),
         adherence=chart_geometry.adherence_heatmap(
             [(day, routine_shares.get(day)) for day in days[-HEATMAP_NIGHTS:]]
         ),
     )
+
+
+# The nightly trends' element ids, the same in every language.
+TREND_IDS = {"tst": "trend-total-sleep", "se": "trend-sleep-efficiency"}
 
 
 def _trend(days: list[date], by_date: Mapping[date, NightRecord], key: str, **labels):
@@ -228,7 +250,10 @@ def _trend(days: list[date], by_date: Mapping[date, NightRecord], key: str, **la
     values = [getattr(by_date.get(day), key, None) for day in days]
     if len(days) <= NIGHTLY_TREND_NIGHTS:
         return chart_geometry.trend(
-            list(zip(days, values, strict=True)), stats.rolling_mean(values), **labels
+            list(zip(days, values, strict=True)),
+            stats.rolling_mean(values),
+            chart_id=TREND_IDS[key],
+            **labels,
         )
     weeks = [days[i : i + 7] for i in range(0, len(days), 7)]
     means = [stats.summarize(values[i : i + 7]).mean for i in range(0, len(days), 7)]
@@ -236,12 +261,15 @@ def _trend(days: list[date], by_date: Mapping[date, NightRecord], key: str, **la
         [(week[0], mean) for week, mean in zip(weeks, means, strict=True)],
         stats.rolling_mean(means, window=4),
         chart_id=f"{key}-weekly",
-        **{**labels, "y_label": f"{labels['y_label']}, weekly means"},
+        **{
+            **labels,
+            "y_label": gettext("%(label)s, weekly means") % {"label": labels["y_label"]},
+        },
     )
 
 
 def _log_input(record: NightRecord | None, night: date, zone_name: str):
-    label = f"{night:%a} {night.day}"
+    label = wording.weekday_day(night)
     if record is None:
         return chart_geometry.LogInput.from_times(label=label, night=night, zone=zone_name)
     return chart_geometry.LogInput.from_times(

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from django.utils.translation import gettext
+
 PRESETS = (7, 14, 30, 90, 365)
 DEFAULT_PRESET = 30
 EARLIEST = date(1970, 1, 1)
@@ -48,15 +50,15 @@ def pick_range(
         first, last = _parse(start), _parse(end)
         problem = ""
         if first is None or last is None:
-            problem = "Pick both dates as YYYY-MM-DD."
+            problem = gettext("Pick both dates as YYYY-MM-DD.")
         elif last < first:
-            problem = "The range ends before it starts."
+            problem = gettext("The range ends before it starts.")
         elif first < EARLIEST:
-            problem = "Pick a start from 1970 on."
+            problem = gettext("Pick a start from 1970 on.")
         elif first > last_night:
-            problem = "That range has not begun yet."
+            problem = gettext("That range has not begun yet.")
         elif (min(last, last_night) - first).days + 1 > LONGEST:
-            problem = "Pick at most ten years."
+            problem = gettext("Pick at most ten years.")
         if not problem:
             return NightRange(start=first, end=min(last, last_night), preset=None)
         return _preset_range(last_night, default, problem)
@@ -65,7 +67,7 @@ def pick_range(
     except ValueError:
         nights = default
     if nights not in PRESETS:
-        return _preset_range(last_night, default, "Pick one of the ranges offered.")
+        return _preset_range(last_night, default, gettext("Pick one of the ranges offered."))
     return _preset_range(last_night, nights, "")
 
 

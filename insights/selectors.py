@@ -126,8 +126,9 @@ def to_record(
         rested=night.rested,
         awakenings=night.awakenings,
         nap_minutes=night.nap_minutes,
-        tags=frozenset(d.name for d in night.disturbances.all()) if with_lists else frozenset(),
-        intake=frozenset(i.item.name for i in night.intakes.all()) if with_lists else frozenset(),
+        # Labels, not names: a built-in entry reads in the reader's language.
+        tags=frozenset(d.label for d in night.disturbances.all()) if with_lists else frozenset(),
+        intake=frozenset(i.item.label for i in night.intakes.all()) if with_lists else frozenset(),
         routine_complete=routine_complete,
         zone_name=profile.time_zone,
     )

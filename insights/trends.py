@@ -2,7 +2,8 @@
 
 The headline's sentences describe what changed, in plain words; they never advise.
 
-Pure stdlib: no Django here.
+No ORM and no request: the only Django here is gettext and the decimal separator, for the
+headline's sentences.
 """
 
 from __future__ import annotations
@@ -10,6 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
+
+from django.utils.formats import get_format
+from django.utils.translation import gettext, ngettext
 
 from insights.records import NightRecord
 from insights.stats import mean
@@ -113,61 +117,148 @@ class Headline:
 
     def sentences(self, subject: str = "You") -> list[str]:
         """What changed, in plain words; a figure blank in either week is left out. ``subject``
-        is "You" on one's own page, or the person's name (a child's, a sharing adult's)."""
-        rated = (
-            "You rated your sleep quality"
-            if subject == "You"
-            else f"{subject}'s sleep quality was rated"
-        )
-        logged = f"on {self.this_week.n} of 7 nights logged"
+        is "You" on one's own page, or the person's name (a child's, a sharing adult's).
+
+        Every sentence is whole in the catalogue, once said to "you" and once about a name, so
+        that each language can conjugate the verb and place the words its own way."""
+        own = subject == "You"
+        name = {"name": subject}
+        n = self.this_week.n
         sentences = []
         if (tst := self.tst_change) is not None:
             minutes = round(abs(tst))
+            values = {**name, "n": n, "duration": hours_and_minutes(minutes)}
             if minutes == 0:
-                sentences.append(
-                    f"{subject} slept about as long on average as the week before, {logged}."
+                sentence = (
+                    gettext(
+                        "You slept about as long on average as the week before, "
+                        "on %(n)d of 7 nights logged."
+                    )
+                    if own
+                    else gettext(
+                        "%(name)s slept about as long on average as the week before, "
+                        "on %(n)d of 7 nights logged."
+                    )
+                )
+            elif tst > 0:
+                sentence = (
+                    gettext(
+                        "You slept %(duration)s longer on average than the week before, "
+                        "on %(n)d of 7 nights logged."
+                    )
+                    if own
+                    else gettext(
+                        "%(name)s slept %(duration)s longer on average than the week before, "
+                        "on %(n)d of 7 nights logged."
+                    )
                 )
             else:
-                more = "longer" if tst > 0 else "less"
-                sentences.append(
-                    f"{subject} slept {hours_and_minutes(minutes)} {more} on average "
-                    f"than the week before, {logged}."
+                sentence = (
+                    gettext(
+                        "You slept %(duration)s less on average than the week before, "
+                        "on %(n)d of 7 nights logged."
+                    )
+                    if own
+                    else gettext(
+                        "%(name)s slept %(duration)s less on average than the week before, "
+                        "on %(n)d of 7 nights logged."
+                    )
                 )
+            sentences.append(sentence % values)
         else:
-            sentences.append(f"This week has {self.this_week.n} of 7 nights logged.")
+            sentences.append(gettext("This week has %(n)d of 7 nights logged.") % {"n": n})
         if (se := self.se_change) is not None:
             points = round(abs(se))
             if points == 0:
-                sentences.append("Sleep efficiency was about the same as the week before.")
-            else:
-                unit = "point" if points == 1 else "points"
-                higher = "higher" if se > 0 else "lower"
+                sentences.append(gettext("Sleep efficiency was about the same as the week before."))
+            elif se > 0:
                 sentences.append(
-                    f"Sleep efficiency was {points} {unit} {higher} than the week before."
+                    ngettext(
+                        "Sleep efficiency was %(points)d point higher than the week before.",
+                        "Sleep efficiency was %(points)d points higher than the week before.",
+                        points,
+                    )
+                    % {"points": points}
+                )
+            else:
+                sentences.append(
+                    ngettext(
+                        "Sleep efficiency was %(points)d point lower than the week before.",
+                        "Sleep efficiency was %(points)d points lower than the week before.",
+                        points,
+                    )
+                    % {"points": points}
                 )
         if (sol := self.sol_change) is not None:
             minutes = round(abs(sol))
+            values = {**name, "duration": hours_and_minutes(minutes)}
             if minutes == 0:
-                sentences.append(
-                    f"{subject} took about as long to fall asleep on average as the week before."
+                sentence = (
+                    gettext("You took about as long to fall asleep on average as the week before.")
+                    if own
+                    else gettext(
+                        "%(name)s took about as long to fall asleep on average as the week before."
+                    )
+                )
+            elif sol < 0:
+                sentence = (
+                    gettext("You fell asleep %(duration)s faster on average than the week before.")
+                    if own
+                    else gettext(
+                        "%(name)s fell asleep %(duration)s faster on average than the week before."
+                    )
                 )
             else:
-                faster = "faster" if sol < 0 else "slower"
-                sentences.append(
-                    f"{subject} fell asleep {hours_and_minutes(minutes)} {faster} on average "
-                    "than the week before."
+                sentence = (
+                    gettext("You fell asleep %(duration)s slower on average than the week before.")
+                    if own
+                    else gettext(
+                        "%(name)s fell asleep %(duration)s slower on average than the week before."
+                    )
                 )
+            sentences.append(sentence % values)
         if (quality := self.quality_change) is not None:
             steps = round(abs(quality), 1)
+            values = {**name, "steps": _decimal(steps)}
             if steps == 0:
-                sentences.append(f"{rated} about the same as the week before.")
-            else:
-                higher = "higher" if quality > 0 else "lower"
-                sentences.append(
-                    f"{rated} {steps:g} {higher} on average "
-                    "than the week before (on a scale of 1 to 5)."
+                sentence = (
+                    gettext("You rated your sleep quality about the same as the week before.")
+                    if own
+                    else gettext(
+                        "%(name)s's sleep quality was rated about the same as the week before."
+                    )
                 )
+            elif quality > 0:
+                sentence = (
+                    gettext(
+                        "You rated your sleep quality %(steps)s higher on average "
+                        "than the week before (on a scale of 1 to 5)."
+                    )
+                    if own
+                    else gettext(
+                        "%(name)s's sleep quality was rated %(steps)s higher on average "
+                        "than the week before (on a scale of 1 to 5)."
+                    )
+                )
+            else:
+                sentence = (
+                    gettext(
+                        "You rated your sleep quality %(steps)s lower on average "
+                        "than the week before (on a scale of 1 to 5)."
+                    )
+                    if own
+                    else gettext(
+                        "%(name)s's sleep quality was rated %(steps)s lower on average "
+                        "than the week before (on a scale of 1 to 5)."
+                    )
+                )
+            sentences.append(sentence % values)
         return sentences
+
+
+def _decimal(value: float) -> str:
+    """0.3 as "0.3", "0,3" in German and Spanish; 1.0 as "1"."""
+    return f"{value:g}".replace(".", get_format("DECIMAL_SEPARATOR"))
 
 
 def week_over_week(nights: Iterable[NightRecord], today_night: date) -> Headline | None:

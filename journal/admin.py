@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.db.models import Count, Prefetch
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from exchange import nights_csv
 from exchange.selectors import night_row
@@ -32,7 +34,7 @@ def _local_column(field: str, description: str):
 def _local_reading(field: str):
     """A change-form line beside the `field` input: the same instant in the profile's zone."""
 
-    @admin.display(description="profile's local time")
+    @admin.display(description=_("profile's local time"))
     def reading(self, night: Night) -> str:
         moment = getattr(night, field)
         if moment is None or not night.profile_id:
@@ -77,7 +79,7 @@ class NightAdmin(admin.ModelAdmin):
     fieldsets = [
         (None, {"fields": ["profile", "date"]}),
         (
-            "The night",
+            _("The night"),
             {
                 "fields": [
                     ("into_bed", "into_bed_local"),
@@ -91,18 +93,18 @@ class NightAdmin(admin.ModelAdmin):
             },
         ),
         (
-            "Ratings and notes",
+            _("Ratings and notes"),
             {"fields": ["quality", "rested", "stress", "nap_minutes", "disturbances", "notes"]},
         ),
-        ("Record", {"fields": ["created_by", "created_at", "updated_at"]}),
+        (_("Record"), {"fields": ["created_by", "created_at", "updated_at"]}),
     ]
     inlines = [IntakeInline]
     actions = ["download_csv"]
 
-    into_bed_at = _local_column("into_bed", "into bed")
-    lights_out_at = _local_column("lights_out", "lights out")
-    final_wake_at = _local_column("final_wake", "final wake")
-    out_of_bed_at = _local_column("out_of_bed", "out of bed")
+    into_bed_at = _local_column("into_bed", _("into bed"))
+    lights_out_at = _local_column("lights_out", _("lights out"))
+    final_wake_at = _local_column("final_wake", _("final wake"))
+    out_of_bed_at = _local_column("out_of_bed", _("out of bed"))
     into_bed_local = _local_reading("into_bed")
     lights_out_local = _local_reading("lights_out")
     final_wake_local = _local_reading("final_wake")
@@ -114,10 +116,12 @@ class NightAdmin(admin.ModelAdmin):
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
         if db_field.name in TIMES:
-            field.help_text = f"In the server's zone, {timezone.get_current_timezone_name()}."
+            field.help_text = gettext("In the server's zone, %(zone)s.") % {
+                "zone": timezone.get_current_timezone_name()
+            }
         return field
 
-    @admin.display(ordering="profile__household__name")
+    @admin.display(description=_("household"), ordering="profile__household__name")
     def household(self, night: Night):
         return night.profile.household
 
@@ -141,7 +145,7 @@ class NightAdmin(admin.ModelAdmin):
     def efficiency(self, night: Night) -> str:
         return percent(night.metrics.sleep_efficiency)
 
-    @admin.action(description="Download as CSV")
+    @admin.action(description=_("Download as CSV"))
     def download_csv(self, request, queryset):
         nights = (
             queryset.select_related("profile__household")
@@ -174,7 +178,7 @@ class CatalogueAdmin(admin.ModelAdmin):
             .annotate(uses=Count(self.uses_relation))
         )
 
-    @admin.display(ordering="uses")
+    @admin.display(description=_("uses"), ordering="uses")
     def uses(self, entry) -> int:
         return entry.uses
 
@@ -199,6 +203,6 @@ class IntakeAdmin(admin.ModelAdmin):
     raw_id_fields = ["night"]
     autocomplete_fields = ["item"]
 
-    @admin.display(description="taken at", ordering="taken_at")
+    @admin.display(description=_("taken at"), ordering="taken_at")
     def taken(self, intake: Intake) -> str | None:
         return local_clock(intake.taken_at, intake.night.profile.zone)

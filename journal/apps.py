@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class JournalConfig(AppConfig):
     name = "journal"
-    verbose_name = "Sleep journal"
+    verbose_name = _("Sleep journal")
 
     def ready(self) -> None:
         from households.deletion import counting_deletion

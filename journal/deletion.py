@@ -8,6 +8,7 @@ disturbance and intake entries go with the household.
 from __future__ import annotations
 
 from django.db.models import Count, Max, Min
+from django.utils.translation import pgettext
 
 from households.deletion import Deletion, Tally
 
@@ -25,8 +26,8 @@ def count_journals(sender, deletion: Deletion, **kwargs) -> list[Tally]:
     tallies = [
         Tally(
             count=row["total"],
-            one="night",
-            many="nights",
+            one=pgettext("what a deletion removes: 1", "night"),
+            many=pgettext("what a deletion removes: 2 or more", "nights"),
             profile_id=row["profile"],
             first=row["first"],
             last=row["last"],
@@ -34,9 +35,19 @@ def count_journals(sender, deletion: Deletion, **kwargs) -> list[Tally]:
         for row in nights
     ]
     intake = Intake.objects.filter(night__profile__in=ids)
-    tallies += _per_profile(intake, "night__profile", "intake entry", "intake entries")
+    tallies += _per_profile(
+        intake,
+        "night__profile",
+        pgettext("what a deletion removes: 1", "intake entry"),
+        pgettext("what a deletion removes: 2 or more", "intake entries"),
+    )
     noted = Night.disturbances.through.objects.filter(night__profile__in=ids)
-    tallies += _per_profile(noted, "night__profile", "disturbance noted", "disturbances noted")
+    tallies += _per_profile(
+        noted,
+        "night__profile",
+        pgettext("what a deletion removes: 1", "disturbance noted"),
+        pgettext("what a deletion removes: 2 or more", "disturbances noted"),
+    )
     if deletion.household is not None:
         tallies += _household_entries(deletion)
     return tallies
@@ -57,12 +68,17 @@ def _household_entries(deletion: Deletion) -> list[Tally]:
     names = sorted(disturbances.union(intake_items, all=True).values_list("name", flat=True))
     if not names:
         return []
-    lists = "the “Disturbances and intake” lists"
     return [
         Tally(
             count=len(names),
-            one=f"entry the household added to {lists}",
-            many=f"entries the household added to {lists}",
+            one=pgettext(
+                "what a deletion removes: 1",
+                "entry the household added to the “Disturbances and intake” lists",
+            ),
+            many=pgettext(
+                "what a deletion removes: 2 or more",
+                "entries the household added to the “Disturbances and intake” lists",
+            ),
             names=tuple(names),
         )
     ]

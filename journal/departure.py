@@ -8,6 +8,7 @@ joined, or copied there, so a night never points into a household its person has
 from __future__ import annotations
 
 from django.db.models import Q
+from django.utils.translation import gettext
 
 from households.departure import Move
 
@@ -78,4 +79,7 @@ def describe_catalogue_entries(sender, move: Move, **kwargs) -> list[str]:
     if not names:
         return []
     quoted = ", ".join(f"“{name}”" for name in names)
-    return [f"The household's own list entries your nights use ({quoted}) are copied for you."]
+    return [
+        gettext("The household's own list entries your nights use (%(names)s) are copied for you.")
+        % {"names": quoted}
+    ]

@@ -13,10 +13,12 @@ from typing import Any
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext, pgettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 
 from households.models import Profile
 
-from . import clock, metrics, plausibility, selectors
+from . import clock, metrics, plausibility, selectors, wording
 from .models import (
     MAX_AWAKENINGS,
     MAX_MINUTES,
@@ -50,7 +52,7 @@ def _minutes_field(label: str, *, maximum: int = MAX_MINUTES) -> forms.IntegerFi
 def _rating_field(label: str, choices) -> forms.TypedChoiceField:
     return forms.TypedChoiceField(
         label=label,
-        choices=[("", "Not sure"), *choices],
+        choices=[("", pgettext_lazy("rating left blank", "Not sure")), *choices],
         coerce=int,
         empty_value=None,
         required=False,
@@ -77,26 +79,32 @@ class CatalogueChoiceField(forms.ModelMultipleChoiceField):
 
 
 class NightForm(forms.Form):
+    # The labels are the Consensus Sleep Diary's questions, short enough for a phone.
     date = forms.DateField(
-        label="Night of",
+        label=_("Night of"),
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        help_text="The date the evening began.",
+        help_text=_("The date the evening began."),
     )
-    into_bed = forms.TimeField(label="Into bed", required=False, widget=_time_input())
-    lights_out = forms.TimeField(label="Lights out", required=False, widget=_time_input())
-    sol_minutes = _minutes_field("Minutes to fall asleep")
-    awakenings = _minutes_field("Times woken", maximum=MAX_AWAKENINGS)
-    waso_minutes = _minutes_field("Minutes awake in the night")
-    final_wake = forms.TimeField(label="Final awakening", required=False, widget=_time_input())
-    out_of_bed = forms.TimeField(label="Out of bed", required=False, widget=_time_input())
-    quality = _rating_field("Sleep quality", QUALITY_CHOICES)
-    rested = _rating_field("How rested", RESTED_CHOICES)
-    stress = _rating_field("Stress before bed", STRESS_CHOICES)
-    nap_minutes = _minutes_field("Naps (minutes)")
+    into_bed = forms.TimeField(label=_("Into bed"), required=False, widget=_time_input())
+    lights_out = forms.TimeField(label=_("Lights out"), required=False, widget=_time_input())
+    sol_minutes = _minutes_field(_("Minutes to fall asleep"))
+    awakenings = _minutes_field(_("Times woken"), maximum=MAX_AWAKENINGS)
+    waso_minutes = _minutes_field(_("Minutes awake in the night"))
+    final_wake = forms.TimeField(label=_("Final awakening"), required=False, widget=_time_input())
+    out_of_bed = forms.TimeField(label=_("Out of bed"), required=False, widget=_time_input())
+    quality = _rating_field(_("Sleep quality"), QUALITY_CHOICES)
+    rested = _rating_field(_("How rested"), RESTED_CHOICES)
+    stress = _rating_field(_("Stress before bed"), STRESS_CHOICES)
+    nap_minutes = _minutes_field(_("Naps (minutes)"))
     disturbances = CatalogueChoiceField(
-        queryset=None, required=False, widget=forms.CheckboxSelectMultiple
+        label=_("Disturbances"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
     )
-    notes = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    notes = forms.CharField(
+        label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
     # The version of the night the edit form was opened at (see `services.update_night`).
     version = forms.IntegerField(
         required=False, min_value=1, max_value=2**31 - 1, widget=forms.HiddenInput
@@ -119,7 +127,7 @@ class NightForm(forms.Form):
         self.fields["disturbances"].queryset = selectors.disturbances_for(household)
         if night is not None:
             self.fields["version"].required = True
-            self.fields["version"].error_messages["required"] = (
+            self.fields["version"].error_messages["required"] = gettext(
                 "This form is missing the night's version: open the night again to edit it."
             )
         self.intakes = IntakeFormSet(
@@ -138,7 +146,7 @@ class NightForm(forms.Form):
         today = clock.to_local(timezone.now(), self.profile.zone).date()
         problem = plausibility.date_problem(night_date, today=today)
         if problem is None and not night_has_begun(self.profile, night_date):
-            problem = "That night hasn't begun yet: nights start at noon."
+            problem = gettext("That night hasn't begun yet: nights start at noon.")
         if problem:
             raise forms.ValidationError(problem)
         return night_date
@@ -166,7 +174,11 @@ class NightForm(forms.Form):
             others = others.exclude(pk=self.night.pk)
         self.existing_night = others.first()
         if self.existing_night is not None and "date" not in self.errors:
-            self.add_error("date", f"{self.profile.name}'s night of {night_date:%-d %B} is logged.")
+            self.add_error(
+                "date",
+                gettext("%(name)s's night of %(date)s is logged.")
+                % {"name": self.profile.name, "date": wording.day_month(night_date)},
+            )
         return cleaned
 
     def night_times(self) -> metrics.NightTimes:
@@ -206,19 +218,19 @@ class NightForm(forms.Form):
             if theirs != yours:
                 changes.append((str(field.label or name.capitalize()), theirs, yours))
         theirs = _shown_intakes(
-            (intake.item.name, intake.amount, intake.unit, saved.local(intake.taken_at))
+            (intake.item.label, intake.amount, intake.unit, saved.local(intake.taken_at))
             for intake in saved.intakes.all()
         )
         yours = _shown_intakes(
             (
-                form.cleaned_data["item"].name,
+                form.cleaned_data["item"].label,
                 *(form.cleaned_data.get(k) for k in ("amount", "unit", "taken_at")),
             )
             for form in self.intakes.forms
             if getattr(form, "cleaned_data", {}).get("item") and not form.cleaned_data.get("DELETE")
         )
         if theirs != yours:
-            changes.append(("Intake", theirs, yours))
+            changes.append((gettext("Intake"), theirs, yours))
         return changes
 
     def night_data(self) -> dict[str, Any]:
@@ -245,7 +257,7 @@ def _shown(field: forms.Field, value: Any) -> str:
     if isinstance(value, time):
         return f"{value:%H:%M}"
     if isinstance(value, date):
-        return f"{value:%-d %B %Y}"
+        return wording.day_month_year(value)
     return str(value)
 
 
@@ -253,8 +265,13 @@ def _shown_intakes(rows) -> str:
     shown = []
     for name, amount, unit, taken in rows:
         amount = f" {amount.normalize():f}" if amount is not None else ""
-        at = f" at {taken:%H:%M}" if taken else ""
-        shown.append(f"{name}{amount} {unit}".rstrip() + at)
+        shown_item = f"{name}{amount} {unit}".rstrip()
+        if taken:
+            shown_item = pgettext("intake taken at a clock time", "%(intake)s at %(time)s") % {
+                "intake": shown_item,
+                "time": f"{taken:%H:%M}",
+            }
+        shown.append(shown_item)
     return "; ".join(sorted(shown)) or "—"
 
 
@@ -310,23 +327,26 @@ def initial_for_night(night: Night) -> dict:
 class IntakeForm(forms.Form):
     # A plain choice field over items fetched once for the whole formset (a ModelChoiceField
     # would query the catalogue again for every row).
-    item = forms.ChoiceField(required=False, label="What")
+    item = forms.ChoiceField(required=False, label=_("What"))
     amount = forms.DecimalField(
+        label=_("Amount"),
         required=False,
         min_value=0,
         max_digits=7,
         decimal_places=2,
         widget=forms.NumberInput(attrs={"inputmode": "decimal", "step": "any"}),
     )
-    unit = forms.CharField(required=False, max_length=20)
-    taken_at = forms.TimeField(label="At", required=False, widget=_time_input())
+    unit = forms.CharField(label=_("Unit"), required=False, max_length=20)
+    taken_at = forms.TimeField(
+        label=pgettext_lazy("intake taken at", "At"), required=False, widget=_time_input()
+    )
 
     def __init__(self, *args, items, **kwargs):
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         self.items = {str(item.pk): item for item in items}
         self.fields["item"].choices = [("", "—")] + [
-            (pk, item.name) for pk, item in self.items.items()
+            (pk, item.label) for pk, item in self.items.items()
         ]
 
     def clean_item(self):
@@ -338,7 +358,7 @@ class IntakeForm(forms.Form):
             cleaned.get(name) not in (None, "") for name in ("amount", "unit", "taken_at")
         )
         if details and not cleaned.get("item") and "item" not in self.errors:
-            self.add_error("item", "Choose what was taken, or clear the row.")
+            self.add_error("item", gettext("Choose what was taken, or clear the row."))
         return cleaned
 
 
@@ -346,7 +366,7 @@ class BaseIntakeFormSet(forms.BaseFormSet):
     def add_fields(self, form, index):
         super().add_fields(form, index)
         if "DELETE" in form.fields:
-            form.fields["DELETE"].label = "Remove"
+            form.fields["DELETE"].label = _("Remove")
 
     def rows(self, *, night: date, profile: Profile) -> list[dict[str, Any]]:
         rows = []
@@ -394,4 +414,4 @@ def intake_initial(night: Night) -> list[dict[str, Any]]:
 
 
 class CatalogueEntryForm(forms.Form):
-    name = forms.CharField(max_length=60)
+    name = forms.CharField(label=_("Name"), max_length=60)

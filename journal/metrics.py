@@ -9,7 +9,7 @@ that the result would be impossible (a negative duration, an efficiency above 10
 Durations are float minutes throughout, computed in UTC so that a night across a DST change has
 its real length. Nothing is rounded here; display code rounds.
 
-Pure stdlib: no Django here.
+No ORM and no request: the only Django here is gettext, for the messages of `check_night`.
 """
 
 from __future__ import annotations
@@ -18,6 +18,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from itertools import pairwise
 from zoneinfo import ZoneInfo
+
+from django.utils.formats import get_format
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 
 from journal.clock import minutes_between, to_local
 
@@ -166,27 +170,41 @@ _MOMENTS: tuple[tuple[str, str], ...] = (
     ("out_of_bed", "getting out of bed"),
 )
 
-_ORDER = [name for name, _ in _MOMENTS]
+# "That's more than 24 hours after …", a whole sentence per moment so that every language can
+# word it its own way.
+_TOO_LONG_AFTER = {
+    "into_bed": _("That's more than 24 hours after getting into bed."),
+    "lights_out": _("That's more than 24 hours after lights out."),
+    "final_wake": _("That's more than 24 hours after your final awakening."),
+}
+
+_ORDER = [name for name, _words in _MOMENTS]
 
 # When the later of two times comes too early, the message goes on the later field. Pairs
 # that skip a blank field need their own wording.
 _ORDER_MESSAGES: dict[tuple[str, str], str] = {
-    ("into_bed", "lights_out"): "Lights out can't be before you got into bed.",
-    ("lights_out", "final_wake"): "Your final awakening has to be after lights out.",
-    ("final_wake", "out_of_bed"): "You can't get out of bed before your final awakening.",
-    ("into_bed", "final_wake"): "Your final awakening has to be after you got into bed.",
-    ("into_bed", "out_of_bed"): "Getting out of bed has to be after getting into bed.",
-    ("lights_out", "out_of_bed"): "Getting out of bed has to be after lights out.",
+    ("into_bed", "lights_out"): _("Lights out can't be before you got into bed."),
+    ("lights_out", "final_wake"): _("Your final awakening has to be after lights out."),
+    ("final_wake", "out_of_bed"): _("You can't get out of bed before your final awakening."),
+    ("into_bed", "final_wake"): _("Your final awakening has to be after you got into bed."),
+    ("into_bed", "out_of_bed"): _("Getting out of bed has to be after getting into bed."),
+    ("lights_out", "out_of_bed"): _("Getting out of bed has to be after lights out."),
 }
 
-_NEXT_DAY_HINT = "A time earlier than the one before it counts as the next day."
+_NEXT_DAY_HINT = _("A time earlier than the one before it counts as the next day.")
 
 
 def _format_minutes(minutes: float) -> str:
     whole = round(minutes)
     if abs(minutes - whole) < 1e-9:
-        return f"{whole} minute" if whole == 1 else f"{whole} minutes"
-    return f"{minutes:.1f} minutes"
+        return ngettext("%(count)d minute", "%(count)d minutes", whole) % {"count": whole}
+    # A fraction of a minute: always the plural, the decimal point as the language writes it.
+    return gettext("%(minutes)s minutes") % {"minutes": _decimal(minutes)}
+
+
+def _decimal(value: float) -> str:
+    """450.5 as "450.5", "450,5" in German and Spanish (rounded, as f"{:.1f}" rounds)."""
+    return f"{value:.1f}".replace(".", get_format("DECIMAL_SEPARATOR"))
 
 
 def check_night(times: NightTimes, *, zone: ZoneInfo | None = None) -> dict[str, str]:
@@ -199,16 +217,16 @@ def check_night(times: NightTimes, *, zone: ZoneInfo | None = None) -> dict[str,
     """
     errors: dict[str, str] = {}
 
-    for field, label in (("sol_minutes", "to fall asleep"), ("waso_minutes", "awake")):
+    for field in ("sol_minutes", "waso_minutes"):
         minutes = getattr(times, field)
         if minutes is None:
             continue
         if minutes < 0:
-            errors[field] = f"Minutes {label} can't be negative."
+            errors[field] = str(_MINUTES_NEGATIVE[field])
         elif minutes > MINUTES_PER_DAY:
-            errors[field] = f"That's more than 24 hours {label}; please check the minutes."
+            errors[field] = str(_MINUTES_TOO_MANY[field])
 
-    given = [(name, getattr(times, name)) for name, _ in _MOMENTS]
+    given = [(name, getattr(times, name)) for name, _words in _MOMENTS]
     given = [(name, moment) for name, moment in given if moment is not None]
 
     # Order: comparing each filled-in time with the next filled-in one covers every pair.
@@ -217,7 +235,7 @@ def check_night(times: NightTimes, *, zone: ZoneInfo | None = None) -> dict[str,
         # Sleep takes time: any pair that spans lights out → final wake must be strictly apart.
         spans_sleep = _ORDER.index(earlier) <= _ORDER.index("lights_out") < _ORDER.index(later)
         if gap < 0 or (spans_sleep and gap == 0):
-            errors.setdefault(later, _ORDER_MESSAGES[(earlier, later)])
+            errors.setdefault(later, str(_ORDER_MESSAGES[(earlier, later)]))
 
     if len(given) > 1:
         _check_span(given, errors, zone)
@@ -226,18 +244,28 @@ def check_night(times: NightTimes, *, zone: ZoneInfo | None = None) -> dict[str,
     return errors
 
 
+_MINUTES_NEGATIVE = {
+    "sol_minutes": _("Minutes to fall asleep can't be negative."),
+    "waso_minutes": _("Minutes awake can't be negative."),
+}
+_MINUTES_TOO_MANY = {
+    "sol_minutes": _("That's more than 24 hours to fall asleep; please check the minutes."),
+    "waso_minutes": _("That's more than 24 hours awake; please check the minutes."),
+}
+
+
 # When a time earlier on the clock than the one before it was read as the next day and that
 # made the night impossibly long, the person typed it wrong: say which order it must be in.
 _ROLLED_MESSAGES: dict[tuple[str, str], str] = {
-    ("into_bed", "lights_out"): "Lights out must be at or after getting into bed.",
-    ("lights_out", "final_wake"): "The final awakening must be after lights out.",
-    ("final_wake", "out_of_bed"): "Out of bed must be at or after the final awakening.",
-    ("into_bed", "final_wake"): "The final awakening must be after getting into bed.",
-    ("into_bed", "out_of_bed"): "Out of bed must be at or after getting into bed.",
-    ("lights_out", "out_of_bed"): "Out of bed must be at or after lights out.",
+    ("into_bed", "lights_out"): _("Lights out must be at or after getting into bed."),
+    ("lights_out", "final_wake"): _("The final awakening must be after lights out."),
+    ("final_wake", "out_of_bed"): _("Out of bed must be at or after the final awakening."),
+    ("into_bed", "final_wake"): _("The final awakening must be after getting into bed."),
+    ("into_bed", "out_of_bed"): _("Out of bed must be at or after getting into bed."),
+    ("lights_out", "out_of_bed"): _("Out of bed must be at or after lights out."),
 }
 
-_ROLLED_HINT = "Read as the next day, it would make the night longer than 24 hours."
+_ROLLED_HINT = _("Read as the next day, it would make the night longer than 24 hours.")
 
 
 def longest_step(given: list[tuple[str, datetime]]) -> tuple[str, datetime, str, datetime]:
@@ -267,9 +295,9 @@ def _check_span(
         message = f"{_ROLLED_MESSAGES[(earlier, later)]} {_ROLLED_HINT}"
     else:
         if (first_name, later) == ("into_bed", "out_of_bed"):
-            message = "That's more than 24 hours in bed."
+            message = gettext("That's more than 24 hours in bed.")
         else:
-            message = f"That's more than 24 hours after {dict(_MOMENTS)[first_name]}."
+            message = str(_TOO_LONG_AFTER[first_name])
         message = f"{message} {_NEXT_DAY_HINT}"
     errors.setdefault(later, message)
 
@@ -281,23 +309,38 @@ def _check_minutes_fit(times: NightTimes, errors: dict[str, str]) -> None:
     available = minutes_between(times.lights_out, times.final_wake)
     if available <= 0:
         return  # already reported as an ordering problem
-    between = (
-        f"there {'is' if available == 1 else 'are'} only {_format_minutes(available)} "
-        "between lights out and your final awakening"
-    )
+    only = _format_minutes(available)
+    # The verb agrees with the minutes between: "there is only 1 minute", "there are only 5
+    # minutes" (a fraction of a minute reads as plural, as it does in English).
+    count = round(available) if available == round(available) else 2
     sol, waso = times.sol_minutes, times.waso_minutes
     # Negative or absurd minutes already have their own message.
     sol = sol if sol is not None and "sol_minutes" not in errors else None
     waso = waso if waso is not None and "waso_minutes" not in errors else None
 
     if sol is not None and sol > available:
-        errors["sol_minutes"] = f"You took {_format_minutes(sol)} to fall asleep, but {between}."
+        errors["sol_minutes"] = ngettext(
+            "You took %(minutes)s to fall asleep, but there is only %(available)s between "
+            "lights out and your final awakening.",
+            "You took %(minutes)s to fall asleep, but there are only %(available)s between "
+            "lights out and your final awakening.",
+            count,
+        ) % {"minutes": _format_minutes(sol), "available": only}
     elif waso is not None and (sol or 0) + waso > available:
         if sol:
-            message = (
-                f"Falling asleep and being awake add up to {_format_minutes(sol + waso)}, "
-                f"but {between}."
-            )
+            message = ngettext(
+                "Falling asleep and being awake add up to %(minutes)s, but there is only "
+                "%(available)s between lights out and your final awakening.",
+                "Falling asleep and being awake add up to %(minutes)s, but there are only "
+                "%(available)s between lights out and your final awakening.",
+                count,
+            ) % {"minutes": _format_minutes(sol + waso), "available": only}
         else:
-            message = f"You were awake for {_format_minutes(waso)}, but {between}."
+            message = ngettext(
+                "You were awake for %(minutes)s, but there is only %(available)s between "
+                "lights out and your final awakening.",
+                "You were awake for %(minutes)s, but there are only %(available)s between "
+                "lights out and your final awakening.",
+                count,
+            ) % {"minutes": _format_minutes(waso), "available": only}
         errors["waso_minutes"] = message

@@ -15,6 +15,8 @@ from django.db import models
 from django.db.models import F, FloatField, Func, Prefetch, Q
 from django.db.models.functions import NullIf
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_noop, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 
 from households.models import Household, Profile
 
@@ -24,9 +26,51 @@ from .units import amount_with_unit
 MAX_MINUTES = 24 * 60
 MAX_AWAKENINGS = 99
 
-QUALITY_CHOICES = [(1, "Very poor"), (2, "Poor"), (3, "Fair"), (4, "Good"), (5, "Very good")]
-RESTED_CHOICES = [(1, "Not at all"), (2, "Slightly"), (3, "Somewhat"), (4, "Well"), (5, "Very")]
-STRESS_CHOICES = [(1, "1 calm"), (2, "2"), (3, "3"), (4, "4"), (5, "5 very stressed")]
+# The Consensus Sleep Diary's answer scales. The words are the diary's own; a context tells
+# translators which question each answers (in German "Gut" is quality, "Gut erholt" restedness).
+QUALITY_CHOICES = [
+    (1, pgettext_lazy("sleep quality", "Very poor")),
+    (2, pgettext_lazy("sleep quality", "Poor")),
+    (3, pgettext_lazy("sleep quality", "Fair")),
+    (4, pgettext_lazy("sleep quality", "Good")),
+    (5, pgettext_lazy("sleep quality", "Very good")),
+]
+RESTED_CHOICES = [
+    (1, pgettext_lazy("how rested", "Not at all")),
+    (2, pgettext_lazy("how rested", "Slightly")),
+    (3, pgettext_lazy("how rested", "Somewhat")),
+    (4, pgettext_lazy("how rested", "Well")),
+    (5, pgettext_lazy("how rested", "Very")),
+]
+STRESS_CHOICES = [
+    (1, pgettext_lazy("stress before bed", "1 calm")),
+    (2, "2"),
+    (3, "3"),
+    (4, "4"),
+    (5, pgettext_lazy("stress before bed", "5 very stressed")),
+]
+
+# The built-in list entries (seeded by migration 0002), so that they are shown in the reader's
+# language; a household's own entries are shown as typed.
+BUILTIN_ENTRY_NAMES = (
+    gettext_noop("Pain"),
+    gettext_noop("Restless legs"),
+    gettext_noop("Noise"),
+    gettext_noop("Too hot"),
+    gettext_noop("Too cold"),
+    gettext_noop("Bathroom"),
+    gettext_noop("Nightmares"),
+    gettext_noop("Woken by child"),
+    gettext_noop("Woken by partner"),
+    gettext_noop("Snoring or breathing"),
+    gettext_noop("Racing thoughts"),
+    gettext_noop("Caffeine"),
+    gettext_noop("Alcohol"),
+    gettext_noop("Nicotine"),
+    gettext_noop("Melatonin"),
+    gettext_noop("Medication"),
+    gettext_noop("Other"),
+)
 
 TIME_FIELDS = ("into_bed", "lights_out", "final_wake", "out_of_bed")
 
@@ -43,10 +87,15 @@ class CatalogueEntry(models.Model):
     """A name people pick from a list; null household = a built-in default for everyone."""
 
     household = models.ForeignKey(
-        Household, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+        Household,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("household"),
     )
-    name = models.CharField(max_length=60)
-    position = models.PositiveSmallIntegerField(default=100)
+    name = models.CharField(_("name"), max_length=60)
+    position = models.PositiveSmallIntegerField(_("position"), default=100)
 
     objects = CatalogueQuerySet.as_manager()
 
@@ -55,7 +104,12 @@ class CatalogueEntry(models.Model):
         ordering = ["position", "name"]
 
     def __str__(self) -> str:
-        return self.name
+        return self.label
+
+    @property
+    def label(self) -> str:
+        """The name as shown: a built-in entry in the reader's language."""
+        return gettext(self.name) if self.is_builtin and self.name else self.name
 
     @property
     def is_builtin(self) -> bool:
@@ -66,6 +120,8 @@ class Disturbance(CatalogueEntry):
     """Something that disturbed a night: pain, noise, a child waking…"""
 
     class Meta(CatalogueEntry.Meta):
+        verbose_name = _("disturbance")
+        verbose_name_plural = _("disturbances")
         constraints = [
             models.UniqueConstraint(
                 fields=["household", "name"], name="disturbance_name_unique_in_household"
@@ -82,6 +138,8 @@ class IntakeItem(CatalogueEntry):
     """Something a person may record having taken: caffeine, alcohol, medication…"""
 
     class Meta(CatalogueEntry.Meta):
+        verbose_name = _("intake item")
+        verbose_name_plural = _("intake items")
         constraints = [
             models.UniqueConstraint(
                 fields=["household", "name"], name="intake_item_name_unique_in_household"
@@ -156,34 +214,47 @@ def _in_order(earlier: str, later: str, *, strictly: bool = False) -> Q:
 class Night(models.Model):
     """One night of the Consensus Sleep Diary. Blank fields mean "don't remember" (null)."""
 
-    profile = models.ForeignKey(Profile, on_delete=models.CASCADE, related_name="nights")
-    date = models.DateField(help_text="The date the night began (nights run noon to noon).")
-    into_bed = models.DateTimeField(null=True, blank=True)
-    lights_out = models.DateTimeField(null=True, blank=True)
-    sol_minutes = models.PositiveSmallIntegerField("minutes to fall asleep", null=True, blank=True)
-    awakenings = models.PositiveSmallIntegerField(null=True, blank=True)
-    waso_minutes = models.PositiveSmallIntegerField(
-        "minutes awake during the night", null=True, blank=True
+    profile = models.ForeignKey(
+        Profile, on_delete=models.CASCADE, related_name="nights", verbose_name=_("profile")
     )
-    final_wake = models.DateTimeField(null=True, blank=True)
-    out_of_bed = models.DateTimeField(null=True, blank=True)
+    date = models.DateField(
+        _("night of"), help_text=_("The date the night began (nights run noon to noon).")
+    )
+    into_bed = models.DateTimeField(_("into bed"), null=True, blank=True)
+    lights_out = models.DateTimeField(_("lights out"), null=True, blank=True)
+    sol_minutes = models.PositiveSmallIntegerField(
+        _("minutes to fall asleep"), null=True, blank=True
+    )
+    awakenings = models.PositiveSmallIntegerField(_("times woken"), null=True, blank=True)
+    waso_minutes = models.PositiveSmallIntegerField(
+        _("minutes awake during the night"), null=True, blank=True
+    )
+    final_wake = models.DateTimeField(_("final awakening"), null=True, blank=True)
+    out_of_bed = models.DateTimeField(_("out of bed"), null=True, blank=True)
     quality = models.PositiveSmallIntegerField(
-        "sleep quality", choices=QUALITY_CHOICES, null=True, blank=True
+        _("sleep quality"), choices=QUALITY_CHOICES, null=True, blank=True
     )
     rested = models.PositiveSmallIntegerField(
-        "how rested", choices=RESTED_CHOICES, null=True, blank=True
+        _("how rested"), choices=RESTED_CHOICES, null=True, blank=True
     )
-    nap_minutes = models.PositiveSmallIntegerField("naps (minutes)", null=True, blank=True)
+    nap_minutes = models.PositiveSmallIntegerField(_("naps (minutes)"), null=True, blank=True)
     stress = models.PositiveSmallIntegerField(
-        "pre-sleep stress", choices=STRESS_CHOICES, null=True, blank=True
+        _("pre-sleep stress"), choices=STRESS_CHOICES, null=True, blank=True
     )
-    disturbances = models.ManyToManyField(Disturbance, blank=True, related_name="nights")
-    notes = models.TextField(blank=True)
+    disturbances = models.ManyToManyField(
+        Disturbance, blank=True, related_name="nights", verbose_name=_("disturbances")
+    )
+    notes = models.TextField(_("notes"), blank=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("created by"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     # Optimistic concurrency: every save adds one. An edit form carries the version it was
     # opened at, and `services.update_night` refuses to save over a newer one.
     version = models.PositiveIntegerField(default=1, editable=False)
@@ -191,6 +262,8 @@ class Night(models.Model):
     objects = NightQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("night")
+        verbose_name_plural = _("nights")
         ordering = ["-date"]
         constraints = [
             models.UniqueConstraint(fields=["profile", "date"], name="one_night_per_profile_date"),
@@ -233,7 +306,10 @@ class Night(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.profile} · night of {self.date:%Y-%m-%d}"
+        return gettext("%(profile)s · night of %(date)s") % {
+            "profile": self.profile,
+            "date": f"{self.date:%Y-%m-%d}",
+        }
 
     def times(self) -> metrics.NightTimes:
         return metrics.NightTimes(
@@ -261,7 +337,7 @@ class Night(models.Model):
         zone = self.profile.zone if self.profile_id else None
         errors = dict(metrics.check_night(self.times(), zone=zone))
         if self.date and self.profile_id and not night_has_begun(self.profile, self.date):
-            errors.setdefault("date", "That night hasn't begun yet.")
+            errors.setdefault("date", gettext("That night hasn't begun yet."))
         if errors:
             raise ValidationError(errors)
 
@@ -278,15 +354,21 @@ def night_has_begun(profile: Profile, date, now: datetime | None = None) -> bool
 class Intake(models.Model):
     """Something taken around a night, recorded neutrally: what, how much, when."""
 
-    night = models.ForeignKey(Night, on_delete=models.CASCADE, related_name="intakes")
+    night = models.ForeignKey(
+        Night, on_delete=models.CASCADE, related_name="intakes", verbose_name=_("night")
+    )
     # RESTRICT, not PROTECT: an item in use cannot be deleted on its own, but a household that
     # goes with all its nights can go with its items too.
-    item = models.ForeignKey(IntakeItem, on_delete=models.RESTRICT, related_name="intakes")
-    amount = models.DecimalField(max_digits=7, decimal_places=2, null=True, blank=True)
-    unit = models.CharField(max_length=20, blank=True)
-    taken_at = models.DateTimeField(null=True, blank=True)
+    item = models.ForeignKey(
+        IntakeItem, on_delete=models.RESTRICT, related_name="intakes", verbose_name=_("what")
+    )
+    amount = models.DecimalField(_("amount"), max_digits=7, decimal_places=2, null=True, blank=True)
+    unit = models.CharField(_("unit"), max_length=20, blank=True)
+    taken_at = models.DateTimeField(_("taken at"), null=True, blank=True)
 
     class Meta:
+        verbose_name = _("intake")
+        verbose_name_plural = _("intake")
         ordering = [F("taken_at").asc(nulls_last=True), "pk"]
         constraints = [
             models.CheckConstraint(

@@ -6,13 +6,16 @@ sense on the next day when the person probably meant the same evening (out of be
 into bed 23:00 reads as 23 hours in bed). A doubt is shown on the field it is about and the
 person may save the night as entered anyway.
 
-Pure stdlib: no Django here.
+No ORM and no request: the only Django here is gettext, for the questions it asks.
 """
 
 from __future__ import annotations
 
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
+
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from journal.clock import minutes_between, to_local
 from journal.metrics import MINUTES_PER_DAY, NightTimes, longest_step, read_as_next_day
@@ -29,9 +32,11 @@ def date_problem(night: date, *, today: date) -> str | None:
     whether tonight's night has begun (after noon) is `journal.models.night_has_begun`.
     """
     if night < EARLIEST_NIGHT:
-        return f"Nights before {EARLIEST_NIGHT.year} can't be logged: please check the year."
+        return gettext("Nights before %(year)s can't be logged: please check the year.") % {
+            "year": EARLIEST_NIGHT.year
+        }
     if night > today:
-        return "That night hasn't begun yet: nights start at noon."
+        return gettext("That night hasn't begun yet: nights start at noon.")
     return None
 
 
@@ -43,11 +48,46 @@ LONG_NIGHT_MINUTES = 16 * 60
 # evening (out of bed "22:00" after into bed 23:00), not the next day.
 SAME_EVENING_MINUTES = 3 * 60
 
-_NAMES = {
-    "into_bed": "into bed",
-    "lights_out": "lights out",
-    "final_wake": "the final awakening",
-    "out_of_bed": "out of bed",
+_NAMES = ("into_bed", "lights_out", "final_wake", "out_of_bed")
+
+# "6 h in bed" or "17 h from lights out to out of bed": the span between the first and the last
+# time given, a whole phrase per pair for the translators.
+_SPANS = {
+    ("into_bed", "out_of_bed"): _("%(duration)s in bed"),
+    ("into_bed", "final_wake"): _("%(duration)s from into bed to the final awakening"),
+    ("lights_out", "final_wake"): _("%(duration)s from lights out to the final awakening"),
+    ("lights_out", "out_of_bed"): _("%(duration)s from lights out to out of bed"),
+    ("final_wake", "out_of_bed"): _("%(duration)s from the final awakening to out of bed"),
+    ("into_bed", "lights_out"): _("%(duration)s from into bed to lights out"),
+}
+
+# "Out of bed at 22:00 is earlier than into bed at 23:00", per pair of neighbouring times (the
+# longest step is always between two times given, in this order).
+_EARLIER_THAN = {
+    ("into_bed", "lights_out"): _(
+        "Lights out at %(later)s is earlier than into bed at %(earlier)s, so it counts as the "
+        "next day: %(how_long)s. Did you mean another time?"
+    ),
+    ("into_bed", "final_wake"): _(
+        "The final awakening at %(later)s is earlier than into bed at %(earlier)s, so it counts "
+        "as the next day: %(how_long)s. Did you mean another time?"
+    ),
+    ("into_bed", "out_of_bed"): _(
+        "Out of bed at %(later)s is earlier than into bed at %(earlier)s, so it counts as the "
+        "next day: %(how_long)s. Did you mean another time?"
+    ),
+    ("lights_out", "final_wake"): _(
+        "The final awakening at %(later)s is earlier than lights out at %(earlier)s, so it "
+        "counts as the next day: %(how_long)s. Did you mean another time?"
+    ),
+    ("lights_out", "out_of_bed"): _(
+        "Out of bed at %(later)s is earlier than lights out at %(earlier)s, so it counts as the "
+        "next day: %(how_long)s. Did you mean another time?"
+    ),
+    ("final_wake", "out_of_bed"): _(
+        "Out of bed at %(later)s is earlier than the final awakening at %(earlier)s, so it "
+        "counts as the next day: %(how_long)s. Did you mean another time?"
+    ),
 }
 
 
@@ -79,18 +119,15 @@ def doubts(times: NightTimes, zone: ZoneInfo) -> dict[str, str]:
     if not LONG_NIGHT_MINUTES < span <= MINUTES_PER_DAY:
         return {}
     earlier, start, later, end = longest_step(given)
-    if (first_name, last_name) == ("into_bed", "out_of_bed"):
-        how_long = f"{_duration(span)} in bed"
-    else:
-        how_long = f"{_duration(span)} from {_NAMES[first_name]} to {_NAMES[last_name]}"
+    how_long = _SPANS[(first_name, last_name)] % {"duration": _duration(span)}
     behind = _clock_minutes(start, zone) - _clock_minutes(end, zone)
     if read_as_next_day(start, end, zone) and 0 < behind <= SAME_EVENING_MINUTES:
-        name = _NAMES[later]
         return {
-            later: (
-                f"{name[0].upper()}{name[1:]} at {to_local(end, zone):%H:%M} is earlier than "
-                f"{_NAMES[earlier]} at {to_local(start, zone):%H:%M}, so it counts as the next "
-                f"day: {how_long}. Did you mean another time?"
-            )
+            later: _EARLIER_THAN[(earlier, later)]
+            % {
+                "later": f"{to_local(end, zone):%H:%M}",
+                "earlier": f"{to_local(start, zone):%H:%M}",
+                "how_long": how_long,
+            }
         }
-    return {later: f"That's {how_long}. Is that right?"}
+    return {later: gettext("That's %(how_long)s. Is that right?") % {"how_long": how_long}}

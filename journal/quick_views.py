@@ -13,12 +13,13 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
 from households import selectors as household_selectors
 
-from . import clock, selectors, services, undo
+from . import clock, selectors, services, undo, wording
 
 
 def _next_url(request, default: str) -> str:
@@ -42,12 +43,21 @@ def going_to_bed(request, profile_id: int):
         return redirect(_next_url(request, reverse("journal:log")))
     night = action.night
     at = clock.to_local(night.into_bed, profile.zone)
-    said = f"Good night, {profile.name}: into bed at {at:%H:%M}."
+    said = gettext("Good night, %(name)s: into bed at %(time)s.") % {
+        "name": profile.name,
+        "time": f"{at:%H:%M}",
+    }
     if action.cleared:
         woke = clock.to_local(action.before[action.cleared[0]], profile.zone)
-        said += f" The wake-up logged earlier, at {woke:%H:%M}, was cleared."
+        said += " " + gettext("The wake-up logged earlier, at %(time)s, was cleared.") % {
+            "time": f"{woke:%H:%M}"
+        }
     messages.success(request, said)
-    undo.remember(request, action, f"{profile.name} into bed at {at:%H:%M}")
+    undo.remember(
+        request,
+        action,
+        gettext("%(name)s into bed at %(time)s") % {"name": profile.name, "time": f"{at:%H:%M}"},
+    )
     return redirect(_next_url(request, reverse("journal:night", args=[night.pk])))
 
 
@@ -64,10 +74,14 @@ def im_up(request, profile_id: int):
     at = clock.to_local(night.final_wake, profile.zone)
     messages.success(
         request,
-        f"Good morning, {profile.name}: up at {at:%H:%M}. "
-        f"Night of {night.date:%-d %B}: how was it?",
+        gettext("Good morning, %(name)s: up at %(time)s. Night of %(date)s: how was it?")
+        % {"name": profile.name, "time": f"{at:%H:%M}", "date": wording.day_month(night.date)},
     )
-    undo.remember(request, action, f"{profile.name} up at {at:%H:%M}")
+    undo.remember(
+        request,
+        action,
+        gettext("%(name)s up at %(time)s") % {"name": profile.name, "time": f"{at:%H:%M}"},
+    )
     # "I'm up" opens the rest of the form.
     return redirect("journal:edit", night_id=night.pk)
 
@@ -82,7 +96,7 @@ def undo_quick_action(request, night_id: int):
     record = undo.pending(request, night.profile_id)
     gone = False
     if record is None or record.get("night") != night.pk:
-        said = "Too late to undo that: edit the night instead."
+        said = gettext("Too late to undo that: edit the night instead.")
         messages.error(request, said)
     else:
         try:
@@ -91,7 +105,7 @@ def undo_quick_action(request, night_id: int):
             said = error.message
             messages.error(request, said)
         else:
-            said = f"Undone: {record['said']}."
+            said = gettext("Undone: %(action)s.") % {"action": record["said"]}
             messages.success(request, said)
         undo.forget(request, night.profile_id)
     night_page = reverse("journal:night", args=[night.pk])

@@ -14,10 +14,11 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
+from django.utils.translation import gettext
 
 from households.models import Household, Profile, User
 
-from . import clock
+from . import clock, wording
 from .models import Disturbance, Intake, IntakeItem, Night
 
 NIGHT_FIELDS = (
@@ -45,7 +46,8 @@ class DuplicateNight(JournalRuleError):
 
     def __init__(self, existing: Night):
         super().__init__(
-            f"{existing.profile.name}'s night of {existing.date:%-d %B %Y} is already logged.",
+            gettext("%(name)s's night of %(date)s is already logged.")
+            % {"name": existing.profile.name, "date": wording.day_month_year(existing.date)},
             code="duplicate",
         )
         self.existing = existing
@@ -55,7 +57,9 @@ class NightChanged(JournalRuleError):
     """Someone saved the night after the form was opened; `current` is what is saved now."""
 
     def __init__(self, current: Night):
-        super().__init__("Someone else saved this night while you were editing it.", code="changed")
+        super().__init__(
+            gettext("Someone else saved this night while you were editing it."), code="changed"
+        )
         self.current = current
 
 
@@ -81,8 +85,10 @@ def update_night(
             current = Night.objects.with_details().filter(pk=night.pk).first()
             if current is None:
                 raise JournalRuleError(
-                    "Someone deleted this night while you were editing it: log it again to "
-                    "keep what you typed."
+                    gettext(
+                        "Someone deleted this night while you were editing it: log it again to "
+                        "keep what you typed."
+                    )
                 )
             raise NightChanged(current)
         night.version = version + 1
@@ -211,8 +217,11 @@ def going_to_bed(*, profile: Profile, by: User, now: datetime) -> QuickAction:
     has_bedtime = night.into_bed is not None or night.lights_out is not None
     if has_bedtime and night.is_complete:
         raise JournalRuleError(
-            f"{profile.name}'s night of {night_date:%-d %B} already has a final awakening. "
-            "Edit that night instead."
+            gettext(
+                "%(name)s's night of %(date)s already has a final awakening. "
+                "Edit that night instead."
+            )
+            % {"name": profile.name, "date": wording.day_month(night_date)}
         )
     cleared = tuple(
         name for name in ("final_wake", "out_of_bed") if (getattr(night, name) or now) < now
@@ -248,8 +257,15 @@ def im_up(*, profile: Profile, by: User, now: datetime) -> QuickAction:
         if night is not None and night.is_complete:
             woke = night.local(night.final_wake or night.out_of_bed)
             raise JournalRuleError(
-                f"{profile.name}'s night of {night_date:%-d %B} already has a final awakening "
-                f"({woke:%H:%M}): nothing was changed. Edit that night to change it."
+                gettext(
+                    "%(name)s's night of %(date)s already has a final awakening (%(time)s): "
+                    "nothing was changed. Edit that night to change it."
+                )
+                % {
+                    "name": profile.name,
+                    "date": wording.day_month(night_date),
+                    "time": f"{woke:%H:%M}",
+                }
             )
     night, created, before = _start(night, profile=profile, night_date=night_date, by=by)
     night.final_wake = night.out_of_bed = now
@@ -263,11 +279,14 @@ def undo_quick_action(*, night: Night, record: dict[str, Any], by: User) -> Nigh
     never throws away someone's later edit. Returns the night, or None if it was deleted."""
     current = Night.objects.select_for_update().filter(pk=night.pk).first()
     if current is None or record.get("night") != night.pk:
-        raise JournalRuleError("There is nothing to undo for that night.")
+        raise JournalRuleError(gettext("There is nothing to undo for that night."))
     if current.version != record.get("version"):
         raise JournalRuleError(
-            f"{night.profile.name}'s night of {night.date:%-d %B} was changed after that tap, "
-            "so it was not undone: edit the night instead."
+            gettext(
+                "%(name)s's night of %(date)s was changed after that tap, so it was not "
+                "undone: edit the night instead."
+            )
+            % {"name": night.profile.name, "date": wording.day_month(night.date)}
         )
     if record.get("created"):
         current.delete()
@@ -305,11 +324,11 @@ def add_intake_item(*, by: User, name: str) -> IntakeItem:
 
 def _add_entry(model, *, by: User, name: str):
     if not by.is_household_admin:
-        raise JournalRuleError("Only a household admin can add to the lists.")
+        raise JournalRuleError(gettext("Only a household admin can add to the lists."))
     name = name.strip()
     if not name:
-        raise JournalRuleError("Give it a name.")
+        raise JournalRuleError(gettext("Give it a name."))
     household: Household = by.household
     if model.objects.for_household(household).filter(name__iexact=name).exists():
-        raise JournalRuleError(f"“{name}” is already on the list.")
+        raise JournalRuleError(gettext("“%(name)s” is already on the list.") % {"name": name})
     return model.objects.create(household=household, name=name)

@@ -11,27 +11,28 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from django.utils import formats
-from django.utils.translation import ngettext
+from django.utils.translation import npgettext
 
-# Each unit's words for an amount, as literal ngettext calls so makemessages finds them.
+# Each unit's words for an amount, as literal npgettext calls so makemessages finds them (in
+# their own context: "can", "shot" or "unit" mean other things elsewhere on the pages).
 UNITS: dict[str, Callable[[int], str]] = {
-    "bottle": lambda n: ngettext("bottle", "bottles", n),
-    "can": lambda n: ngettext("can", "cans", n),
-    "capsule": lambda n: ngettext("capsule", "capsules", n),
-    "cup": lambda n: ngettext("cup", "cups", n),
-    "drink": lambda n: ngettext("drink", "drinks", n),
-    "glass": lambda n: ngettext("glass", "glasses", n),
-    "mug": lambda n: ngettext("mug", "mugs", n),
-    "piece": lambda n: ngettext("piece", "pieces", n),
-    "pill": lambda n: ngettext("pill", "pills", n),
-    "puff": lambda n: ngettext("puff", "puffs", n),
-    "shot": lambda n: ngettext("shot", "shots", n),
-    "slice": lambda n: ngettext("slice", "slices", n),
-    "spoon": lambda n: ngettext("spoon", "spoons", n),
-    "tablespoon": lambda n: ngettext("tablespoon", "tablespoons", n),
-    "tablet": lambda n: ngettext("tablet", "tablets", n),
-    "teaspoon": lambda n: ngettext("teaspoon", "teaspoons", n),
-    "unit": lambda n: ngettext("unit", "units", n),
+    "bottle": lambda n: npgettext("amount unit", "bottle", "bottles", n),
+    "can": lambda n: npgettext("amount unit", "can", "cans", n),
+    "capsule": lambda n: npgettext("amount unit", "capsule", "capsules", n),
+    "cup": lambda n: npgettext("amount unit", "cup", "cups", n),
+    "drink": lambda n: npgettext("amount unit", "drink", "drinks", n),
+    "glass": lambda n: npgettext("amount unit", "glass", "glasses", n),
+    "mug": lambda n: npgettext("amount unit", "mug", "mugs", n),
+    "piece": lambda n: npgettext("amount unit", "piece", "pieces", n),
+    "pill": lambda n: npgettext("amount unit", "pill", "pills", n),
+    "puff": lambda n: npgettext("amount unit", "puff", "puffs", n),
+    "shot": lambda n: npgettext("amount unit", "shot", "shots", n),
+    "slice": lambda n: npgettext("amount unit", "slice", "slices", n),
+    "spoon": lambda n: npgettext("amount unit", "spoon", "spoons", n),
+    "tablespoon": lambda n: npgettext("amount unit", "tablespoon", "tablespoons", n),
+    "tablet": lambda n: npgettext("amount unit", "tablet", "tablets", n),
+    "teaspoon": lambda n: npgettext("amount unit", "teaspoon", "teaspoons", n),
+    "unit": lambda n: npgettext("amount unit", "unit", "units", n),
 }
 
 

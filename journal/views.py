@@ -16,14 +16,17 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_POST
 
 from config import l10n
 from households import selectors as household_selectors
 from households.models import Profile
 from insights.selectors import weekly_lines
+from offline.idempotency import idempotent, redirected
 
-from . import clock, plausibility, selectors, services
+from . import clock, plausibility, selectors, services, wording
 from .forms import (
     INTAKE_PREFIX,
     MAX_INTAKE_ROWS,
@@ -68,6 +71,7 @@ def _apply_service_error(form: NightForm, error: ValidationError) -> None:
 
 
 @login_required
+@idempotent(saved=redirected)
 def log_night(request):
     user = request.user
     profiles = list(household_selectors.loggable_profiles(user))
@@ -89,7 +93,11 @@ def log_night(request):
             except ValidationError as error:
                 _apply_service_error(form, error)
             else:
-                messages.success(request, f"Saved {profile.name}'s night of {night.date:%-d %B}.")
+                messages.success(
+                    request,
+                    gettext("Saved %(name)s's night of %(date)s.")
+                    % {"name": profile.name, "date": wording.day_month(night.date)},
+                )
                 return redirect("journal:night", night_id=night.pk)
     else:
         night_date = _parse_date(request.GET.get("date")) or last_night(profile)
@@ -132,7 +140,11 @@ def edit_night(request, night_id: int):
             except ValidationError as error:
                 _apply_service_error(form, error)
             else:
-                messages.success(request, f"Saved the night of {night.date:%-d %B}.")
+                messages.success(
+                    request,
+                    gettext("Saved the night of %(date)s.")
+                    % {"date": wording.day_month(night.date)},
+                )
                 return redirect("journal:night", night_id=night.pk)
     else:
         form = NightForm(profile=night.profile, night=night, initial=initial_for_night(night))
@@ -206,7 +218,11 @@ def delete_night(request, night_id: int):
     night = selectors.get_loggable_night(request.user, night_id)
     if request.method == "POST":
         services.delete_night(night=night, by=request.user)
-        messages.success(request, f"Deleted {night.profile.name}'s night of {night.date:%-d %B}.")
+        messages.success(
+            request,
+            gettext("Deleted %(name)s's night of %(date)s.")
+            % {"name": night.profile.name, "date": wording.day_month(night.date)},
+        )
         return redirect(f"{reverse('journal:history')}?profile={night.profile_id}")
     return render(request, "journal/night_delete.html", {"night": night})
 
@@ -251,10 +267,10 @@ def history(request):
 
 
 HISTORY_COLUMNS = {
-    "date": "Night",
-    "asleep": "Asleep",
-    "efficiency": "Efficiency",
-    "quality": "Quality",
+    "date": pgettext_lazy("history column", "Night"),
+    "asleep": pgettext_lazy("history column", "Asleep"),
+    "efficiency": pgettext_lazy("history column", "Efficiency"),
+    "quality": pgettext_lazy("history column", "Quality"),
 }
 
 
@@ -280,7 +296,7 @@ def _page_number(raw: str | None) -> int:
         return 1
 
 
-COLOURS = {"efficiency": "Sleep efficiency", "quality": "Sleep quality"}
+COLOURS = {"efficiency": _("Sleep efficiency"), "quality": _("Sleep quality")}
 
 
 @login_required
@@ -363,9 +379,9 @@ def catalogue(request):
             except services.JournalRuleError as error:
                 messages.error(request, error.message)
             else:
-                messages.success(request, f"Added “{entry.name}”.")
+                messages.success(request, gettext("Added “%(name)s”.") % {"name": entry.name})
         else:
-            messages.error(request, "Give it a name.")
+            messages.error(request, gettext("Give it a name."))
         return redirect("journal:catalogue")
     context = {
         "disturbances": selectors.disturbances_for(user.household),

@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class RemindersConfig(AppConfig):
     name = "reminders"
-    verbose_name = "Calendar reminders"
+    verbose_name = _("Calendar reminders")
 
     def ready(self) -> None:
         from households.departure import departing, describing_departure

@@ -1,4 +1,5 @@
 """The iCalendar (RFC 5545) document of a profile's reminders, from plain values: no ORM here.
+Its words are in the active language (the feed view chooses it).
 
 Each routine becomes one weekly recurring event per bedtime (the alternate bedtime, if any, is its
 own event), spanning the wind-down window from the first step to bedtime, with the steps in its
@@ -19,6 +20,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from django.utils.translation import gettext
 from icalendar import Alarm, Calendar, Event, vDuration, vRecur
 
 from journal.clock import NIGHT_STARTS_AT
@@ -92,7 +94,7 @@ def wind_down_event(plan: WindDown, *, zone: ZoneInfo, step_alarms: bool) -> Eve
     shift = (start.date() - night).days
     event = Event()
     event.add("uid", plan.uid)
-    event.add("summary", f"Wind down: {plan.name}")
+    event.add("summary", gettext("Wind down: %(routine)s") % {"routine": plan.name})
     event.add("dtstart", start.replace(tzinfo=zone))
     event.add("dtend", bedtime.replace(tzinfo=zone))
     event.add(
@@ -108,7 +110,10 @@ def wind_down_event(plan: WindDown, *, zone: ZoneInfo, step_alarms: bool) -> Eve
         event.add("url", plan.url)
     first = [step.title for step in plan.steps if step.minutes_before == window]
     event.add_component(
-        _alarm(f"Time to wind down: {', '.join(first) or plan.name}", after=timedelta(0))
+        _alarm(
+            gettext("Time to wind down: %(steps)s") % {"steps": ", ".join(first) or plan.name},
+            after=timedelta(0),
+        )
     )
     if step_alarms:
         for step in sorted(plan.steps, key=lambda step: -step.minutes_before):
@@ -124,7 +129,7 @@ def describe_steps(steps: Sequence[PlannedStep], *, bedtime: datetime) -> str:
         at = bedtime - timedelta(minutes=step.minutes_before)
         line = f"{at:%H:%M} {step.title}"
         lines.append(f"{line} ({step.note})" if step.note else line)
-    lines.append(f"{bedtime:%H:%M} Bedtime")
+    lines.append(f"{bedtime:%H:%M} {gettext('Bedtime')}")
     return "\n".join(lines)
 
 
@@ -140,18 +145,18 @@ def morning_event(plan: Morning, *, zone: ZoneInfo) -> Event:
     start = datetime.combine(plan.first_day, plan.wake_time)
     event = Event()
     event.add("uid", plan.uid)
-    event.add("summary", "Log last night")
+    event.add("summary", gettext("Log last night"))
     event.add("dtstart", start.replace(tzinfo=zone))
     event.add("dtend", (start + MORNING_EVENT_LENGTH).replace(tzinfo=zone))
     event.add("rrule", vRecur(freq="DAILY"))
-    event.add("description", "How did you sleep? A minute now keeps the diary honest.")
+    event.add("description", gettext("How did you sleep? A minute now keeps the diary honest."))
     event.add("dtstamp", plan.changed_at)
     event.add("last-modified", plan.changed_at)
     event.add("sequence", 0)
     event.add("transp", "TRANSPARENT")
     if plan.url:
         event.add("url", plan.url)
-    event.add_component(_alarm("Log last night", after=timedelta(0)))
+    event.add_component(_alarm(gettext("Log last night"), after=timedelta(0)))
     return event
 
 

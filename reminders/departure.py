@@ -7,6 +7,8 @@ working again if the person ever came back. Feeds of the profiles that move alon
 
 from __future__ import annotations
 
+from django.utils.translation import gettext
+
 from households.departure import Move
 
 from .models import CalendarFeed
@@ -26,4 +28,5 @@ def describe_feeds(sender, move: Move, **kwargs) -> list[str]:
     )
     if not left:
         return []
-    return [f"Your calendar links for {', '.join(sorted(left))} stop working."]
+    names = ", ".join(sorted(left))
+    return [gettext("Your calendar links for %(names)s stop working.") % {"names": names}]

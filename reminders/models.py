@@ -11,6 +11,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from households.models import Profile
 
@@ -28,12 +29,14 @@ class CalendarFeed(models.Model):
     )
     token_digest = models.CharField(max_length=64, unique=True, editable=False)
     step_alarms = models.BooleanField(
-        "Alarm for every step", default=False, help_text="Besides the one when winding down starts."
+        _("Alarm for every step"),
+        default=False,
+        help_text=_("Besides the one when winding down starts."),
     )
     morning_reminder = models.BooleanField(
-        "Morning reminder to log last night",
+        _("Morning reminder to log last night"),
         default=True,
-        help_text="Every day at the usual wake time.",
+        help_text=_("Every day at the usual wake time."),
     )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     # When the secret or the options last changed (the feed's HTTP Last-Modified counts it).

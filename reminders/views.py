@@ -13,9 +13,10 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date, quote_etag
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from households import selectors as household_selectors
@@ -25,6 +26,11 @@ from .calendar import build_calendar
 from .forms import FeedOptionsForm
 
 SESSION_KEY = "reminders:new-feed-url"
+# The feed's words (event titles, alarms, descriptions) are marked for translation, but accounts
+# have no language of their own yet, and a calendar app's Accept-Language says nothing about the
+# person who made the link: so the feed speaks English to everyone. Its bytes, and so its ETag,
+# must not depend on who fetches it. Once an account has a language, use the feed owner's here.
+FEED_LANGUAGE = "en"
 
 
 @require_safe
@@ -34,20 +40,21 @@ def feed(request, secret: str):
         raise Http404("No such calendar.")
     routines = selectors.feed_routines(found)
     profile = found.profile
-    body = build_calendar(
-        name=f"Nightstand: {profile.name}",
-        zone_name=profile.time_zone,
-        wind_downs=selectors.wind_downs(
-            feed=found,
-            routines=routines,
-            url=request.build_absolute_uri(reverse("routines:tonight")),
-        ),
-        morning=selectors.morning(
-            feed=found, url=request.build_absolute_uri(reverse("journal:log"))
-        ),
-        step_alarms=found.step_alarms,
-        today=timezone.localdate(timezone.now(), profile.zone),
-    )
+    with translation.override(FEED_LANGUAGE):
+        body = build_calendar(
+            name=f"Nightstand: {profile.name}",
+            zone_name=profile.time_zone,
+            wind_downs=selectors.wind_downs(
+                feed=found,
+                routines=routines,
+                url=request.build_absolute_uri(reverse("routines:tonight")),
+            ),
+            morning=selectors.morning(
+                feed=found, url=request.build_absolute_uri(reverse("journal:log"))
+            ),
+            step_alarms=found.step_alarms,
+            today=timezone.localdate(timezone.now(), profile.zone),
+        )
     etag = quote_etag(hashlib.sha256(body).hexdigest()[:40])
     last_modified = int(selectors.last_change(found, routines).timestamp())
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
@@ -76,9 +83,9 @@ def issue(request, profile_id: int):
     # Shown once, on the next page view, then gone: only the digest is kept.
     request.session[SESSION_KEY] = {"profile": profile.pk, "url": url}
     if replacing:
-        messages.success(request, "New calendar link made: the old one has stopped working.")
+        messages.success(request, _("New calendar link made: the old one has stopped working."))
     else:
-        messages.success(request, f"Calendar link made for {profile.name}.")
+        messages.success(request, _("Calendar link made for %(name)s.") % {"name": profile.name})
     return _profile_page(profile.pk)
 
 
@@ -92,7 +99,7 @@ def options(request, profile_id: int):
     form = FeedOptionsForm(request.POST, instance=found)
     if form.is_valid():
         services.set_options(feed=found, **form.cleaned_data)
-        messages.success(request, "Calendar reminders saved.")
+        messages.success(request, _("Calendar reminders saved."))
     return _profile_page(profile.pk)
 
 
@@ -103,5 +110,5 @@ def stop(request, profile_id: int):
     found = selectors.own_feed(request.user, profile)
     if found is not None:
         services.stop(feed=found)
-        messages.success(request, "Calendar link removed: subscribed calendars stop updating.")
+        messages.success(request, _("Calendar link removed: subscribed calendars stop updating."))
     return _profile_page(profile.pk)

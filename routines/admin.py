@@ -1,6 +1,7 @@
 from collections.abc import Iterable, Iterator
 
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from households.admin_review import csv_download, local_clock, local_iso, profile_filter
 
@@ -81,7 +82,7 @@ class ChecklistAdmin(admin.ModelAdmin):
     def household(self, checklist: Checklist):
         return checklist.profile.household
 
-    @admin.display(description="bedtime", ordering="bedtime_at")
+    @admin.display(description=_("bedtime"), ordering="bedtime_at")
     def bedtime(self, checklist: Checklist) -> str | None:
         return local_clock(checklist.bedtime_at, checklist.profile.zone)
 
@@ -93,7 +94,7 @@ class ChecklistAdmin(admin.ModelAdmin):
         forget_checklists(Checklist.objects.filter(pk__in=queryset.values("pk")))
         super().delete_queryset(request, queryset)
 
-    @admin.action(description="Download as CSV (one row per step)")
+    @admin.action(description=_("Download as CSV (one row per step)"))
     def download_csv(self, request, queryset):
         items = ChecklistItem.objects.filter(checklist__in=queryset.values("pk"))
         return csv_download("checklists.csv", checklist_item_rows(_for_csv(items)))
@@ -129,11 +130,11 @@ class ChecklistItemAdmin(admin.ModelAdmin):
     def profile(self, item: ChecklistItem):
         return item.checklist.profile
 
-    @admin.display(description="checked at", ordering="checked_at")
+    @admin.display(description=_("checked at"), ordering="checked_at")
     def checked(self, item: ChecklistItem) -> str | None:
         return local_clock(item.checked_at, item.checklist.profile.zone)
 
-    @admin.action(description="Download as CSV")
+    @admin.action(description=_("Download as CSV"))
     def download_csv(self, request, queryset):
         return csv_download("checklists.csv", checklist_item_rows(_for_csv(queryset)))
 

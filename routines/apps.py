@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class RoutinesConfig(AppConfig):
     name = "routines"
-    verbose_name = "Wind-down routines"
+    verbose_name = _("Wind-down routines")
 
     def ready(self) -> None:
         from django.db.models.signals import post_save

@@ -10,6 +10,7 @@ Checklists go with their profile through the database's cascade.
 from __future__ import annotations
 
 from django.db.models import Count, Exists, OuterRef
+from django.utils.translation import gettext
 
 from households.deletion import Deletion, Tally
 
@@ -39,20 +40,22 @@ def count_routines(sender, deletion: Deletion, **kwargs) -> list[Tally]:
         .order_by()
     )
     tallies = [
-        Tally(count=row["total"], one="checklist", many="checklists", profile_id=row["profile"])
+        Tally(
+            count=row["total"],
+            one=gettext("checklist"),
+            many=gettext("checklists"),
+            profile_id=row["profile"],
+        )
         for row in checklists
     ]
     names = list(doomed_routines(deletion).order_by("name").values_list("name", flat=True))
     if names:
-        whose = "of the household" if deletion.household is not None else "nobody else follows"
-        tallies.append(
-            Tally(
-                count=len(names),
-                one=f"routine {whose}",
-                many=f"routines {whose}",
-                names=tuple(names),
-            )
-        )
+        if deletion.household is not None:
+            one, many = gettext("routine of the household"), gettext("routines of the household")
+        else:
+            one = gettext("routine nobody else follows")
+            many = gettext("routines nobody else follows")
+        tallies.append(Tally(count=len(names), one=one, many=many, names=tuple(names)))
     return tallies
 
 

@@ -7,6 +7,8 @@ with them. Their ticks of past nights stay with their profile (checklists are sn
 
 from __future__ import annotations
 
+from django.utils.translation import gettext as _
+
 from households.departure import Move
 from households.models import Profile
 
@@ -46,16 +48,21 @@ def carry_routines(sender, move: Move, **kwargs) -> None:
 def describe_routines(sender, move: Move, **kwargs) -> list[str]:
     if move.whole_household:
         names = list(Routine.objects.filter(household=move.origin).values_list("name", flat=True))
-        return [f"Your routines come with you: {', '.join(names)}."] if names else []
+        if not names:
+            return []
+        return [_("Your routines come with you: %(names)s.") % {"names": ", ".join(names)}]
     coming, ending = _split(move)
     sentences = []
     if coming:
-        sentences.append(
-            f"Routines only you follow come with you: {', '.join(r.name for r in coming)}."
-        )
+        names = ", ".join(r.name for r in coming)
+        sentences.append(_("Routines only you follow come with you: %(names)s.") % {"names": names})
     if ending:
+        names = ", ".join(r.name for r in ending)
         sentences.append(
-            "You stop following the household's shared routines "
-            f"({', '.join(r.name for r in ending)}); your ticks of past nights stay yours."
+            _(
+                "You stop following the household's shared routines (%(names)s); your ticks of "
+                "past nights stay yours."
+            )
+            % {"names": names}
         )
     return sentences

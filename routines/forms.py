@@ -1,4 +1,6 @@
 from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from households.forms import WeekdaysField
 from households.models import WEEKDAYS, Profile
@@ -12,14 +14,14 @@ TIME_INPUT = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 class FollowersField(forms.ModelMultipleChoiceField):
     def __init__(self, **kwargs):
         kwargs.setdefault("widget", forms.CheckboxSelectMultiple)
-        kwargs.setdefault("label", "Who follows it")
+        kwargs.setdefault("label", _("Who follows it"))
         kwargs.setdefault(
-            "help_text", "Pick one person for a personal routine, or several to share it."
+            "help_text", _("Pick one person for a personal routine, or several to share it.")
         )
         super().__init__(**kwargs)
 
 
-STALE_FORM = "This form is out of date: reload the page and make your change again."
+STALE_FORM = _("This form is out of date: reload the page and make your change again.")
 
 
 class VersionedForm(forms.ModelForm):
@@ -78,19 +80,19 @@ def _shown(field: forms.Field, value) -> str:
     if value is None or value == "" or value == []:
         return "–"
     if isinstance(field, WeekdaysField):
-        return ", ".join(WEEKDAYS[day] for day in sorted(value))
+        return ", ".join(str(WEEKDAYS[day]) for day in sorted(value))
     if isinstance(field, forms.ModelMultipleChoiceField):
         return ", ".join(sorted(str(item) for item in value)) or "–"
     if isinstance(value, bool):
-        return "Yes" if value else "No"
+        return gettext("Yes") if value else gettext("No")
     if hasattr(value, "strftime"):
         return value.strftime("%H:%M")
     return str(value)
 
 
 class RoutineForm(VersionedForm):
-    active_weekdays = WeekdaysField(label="Evenings it runs", required=True)
-    alternate_weekdays = WeekdaysField(label="Evenings with the alternate bedtime")
+    active_weekdays = WeekdaysField(label=_("Evenings it runs"), required=True)
+    alternate_weekdays = WeekdaysField(label=_("Evenings with the alternate bedtime"))
     followers = FollowersField(queryset=Profile.objects.none())
 
     class Meta:
@@ -104,6 +106,11 @@ class RoutineForm(VersionedForm):
             "is_active",
         ]
         widgets = {"bedtime": TIME_INPUT, "alternate_bedtime": TIME_INPUT}
+        labels = {
+            "name": _("Name"),
+            "bedtime": _("Bedtime"),
+            "alternate_bedtime": _("Alternate bedtime"),
+        }
 
     def __init__(self, *args, loggable, **kwargs):
         super().__init__(*args, **kwargs)
@@ -138,6 +145,7 @@ class StepForm(VersionedForm):
     class Meta:
         model = Step
         fields = ["title", "minutes_before", "duration_minutes", "note"]
+        labels = {"title": _("Title"), "note": _("Note")}
         widgets = {
             "minutes_before": forms.NumberInput(attrs={"min": 0, "inputmode": "numeric"}),
             "duration_minutes": forms.NumberInput(attrs={"min": 1, "inputmode": "numeric"}),

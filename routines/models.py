@@ -11,6 +11,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from households.models import WEEKDAYS, Household, Profile
 from journal.clock import night_of
@@ -26,7 +28,7 @@ def all_weekdays() -> list[int]:
 
 def _validate_weekdays(value) -> None:
     if not isinstance(value, list) or any(day not in ALL_WEEKDAYS for day in value):
-        raise ValidationError("Weekdays are numbers from 0 (Monday) to 6 (Sunday).")
+        raise ValidationError(_("Weekdays are numbers from 0 (Monday) to 6 (Sunday)."))
 
 
 class RoutineQuerySet(models.QuerySet):
@@ -56,22 +58,22 @@ class RoutineQuerySet(models.QuerySet):
 class Routine(models.Model):
     household = models.ForeignKey(Household, on_delete=models.CASCADE, related_name="routines")
     name = models.CharField(max_length=100)
-    bedtime = models.TimeField(help_text="The target time to be in bed.")
+    bedtime = models.TimeField(help_text=_("The target time to be in bed."))
     alternate_bedtime = models.TimeField(
-        null=True, blank=True, help_text="Optional: a different bedtime on some evenings."
+        null=True, blank=True, help_text=_("Optional: a different bedtime on some evenings.")
     )
     alternate_weekdays = models.JSONField(
         default=list,
         blank=True,
         validators=[_validate_weekdays],
-        help_text="Evenings (0 = Monday) that use the alternate bedtime.",
+        help_text=_("Evenings (0 = Monday) that use the alternate bedtime."),
     )
     active_weekdays = models.JSONField(
         default=all_weekdays,
         validators=[_validate_weekdays],
-        help_text="Evenings (0 = Monday) the routine runs.",
+        help_text=_("Evenings (0 = Monday) the routine runs."),
     )
-    is_active = models.BooleanField("On", default=True)
+    is_active = models.BooleanField(_("On"), default=True)
     followers = models.ManyToManyField(Profile, related_name="routines")
     # Not auto_now_add: adherence counts nights from here, and demo data starts in the past.
     created_at = models.DateTimeField(default=timezone.now)
@@ -102,7 +104,7 @@ class Routine(models.Model):
     def clean(self) -> None:
         if self.alternate_weekdays and self.alternate_bedtime is None:
             raise ValidationError(
-                {"alternate_bedtime": "Set the alternate bedtime, or clear its weekdays."}
+                {"alternate_bedtime": _("Set the alternate bedtime, or clear its weekdays.")}
             )
 
     def record_schedule(self, *, now: datetime | None = None) -> None:
@@ -165,11 +167,12 @@ class Routine(models.Model):
 
     def weekday_names(self) -> str:
         if sorted(self.active_weekdays) == ALL_WEEKDAYS:
-            return "Every evening"
-        return ", ".join(WEEKDAYS[day] for day in sorted(self.active_weekdays)) or "No evenings"
+            return gettext("Every evening")
+        days = ", ".join(str(WEEKDAYS[day]) for day in sorted(self.active_weekdays))
+        return days or gettext("No evenings")
 
     def alternate_weekday_names(self) -> str:
-        return ", ".join(WEEKDAYS[day] for day in sorted(self.alternate_weekdays))
+        return ", ".join(str(WEEKDAYS[day]) for day in sorted(self.alternate_weekdays))
 
 
 class RoutineSchedule(models.Model):
@@ -204,9 +207,9 @@ class Step(models.Model):
     routine = models.ForeignKey(Routine, on_delete=models.CASCADE, related_name="steps")
     title = models.CharField(max_length=100)
     minutes_before = models.PositiveSmallIntegerField(
-        "Minutes before bedtime", help_text="0 means at bedtime."
+        _("Minutes before bedtime"), help_text=_("0 means at bedtime.")
     )
-    duration_minutes = models.PositiveSmallIntegerField("Takes (minutes)", null=True, blank=True)
+    duration_minutes = models.PositiveSmallIntegerField(_("Takes (minutes)"), null=True, blank=True)
     note = models.CharField(max_length=200, blank=True)
     position = models.PositiveIntegerField(default=0)
     # Nights before a step existed do not count against it.
@@ -241,7 +244,9 @@ class Checklist(models.Model):
     routine = models.ForeignKey(
         Routine, on_delete=models.SET_NULL, null=True, blank=True, related_name="checklists"
     )
-    night = models.DateField(help_text="The evening the night began (a night runs noon to noon).")
+    night = models.DateField(
+        help_text=_("The evening the night began (a night runs noon to noon).")
+    )
     routine_name = models.CharField(max_length=100)
     bedtime_at = models.DateTimeField()
     created_at = models.DateTimeField(default=timezone.now)
@@ -264,9 +269,9 @@ class ChecklistItem(models.Model):
     """A step on a night's checklist: its title and timing as they were, and what became of it."""
 
     class Status(models.TextChoices):
-        PENDING = "pending", "Not done"
-        DONE = "done", "Done"
-        SKIPPED = "skipped", "Skipped"
+        PENDING = "pending", _("Not done")
+        DONE = "done", _("Done")
+        SKIPPED = "skipped", _("Skipped")
 
     checklist = models.ForeignKey(Checklist, on_delete=models.CASCADE, related_name="items")
     step = models.ForeignKey(
@@ -314,7 +319,7 @@ class Progress(models.Model):
     profile = models.ForeignKey(Profile, on_delete=models.CASCADE, related_name="+")
     through_night = models.DateField()
     basis = models.CharField(max_length=200)
-    run = models.PositiveIntegerField(help_text="Complete nights in a row up to through_night.")
+    run = models.PositiveIntegerField(help_text=_("Complete nights in a row up to through_night."))
     best = models.PositiveIntegerField()
     score = models.FloatField()
 

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from households.models import Household, Profile, User
 from journal.clock import night_of
@@ -24,9 +25,9 @@ Status = ChecklistItem.Status
 def _check_followers(*, household: Household, followers: Iterable[Profile]) -> list[Profile]:
     followers = list(followers)
     if not followers:
-        raise ValidationError("A routine needs at least one person to follow it.")
+        raise ValidationError(_("A routine needs at least one person to follow it."))
     if any(profile.household_id != household.pk for profile in followers):
-        raise ValidationError("Everyone following a routine must be in its household.")
+        raise ValidationError(_("Everyone following a routine must be in its household."))
     return followers
 
 
@@ -97,7 +98,7 @@ def copy_template(
     starter = CATALOG[template_key]
     routine = Routine(
         household=household,
-        name=starter.name,
+        name=str(starter.name),  # in the language of whoever copies it
         bedtime=starter.bedtime,
         alternate_bedtime=starter.alternate_bedtime,
         alternate_weekdays=list(starter.alternate_weekdays),
@@ -107,10 +108,10 @@ def copy_template(
     Step.objects.bulk_create(
         Step(
             routine=routine,
-            title=step.title,
+            title=str(step.title),
             minutes_before=step.minutes_before,
             duration_minutes=step.duration_minutes,
-            note=step.note,
+            note=str(step.note),
             position=position,
         )
         for position, step in enumerate(starter.steps)

@@ -5,12 +5,14 @@ from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_htmx.http import retarget
 
 from households.selectors import loggable_profiles
 from insights.selectors import weekly_lines
 from journal.clock import night_of
+from offline.idempotency import idempotent
 
 from . import selectors, services, summaries
 from .forms import CopyTemplateForm, RoutineForm, StepForm
@@ -56,6 +58,7 @@ def _cards_response(request, *, profiles, loggable, routine, now):
 
 @login_required
 @require_POST
+@idempotent()
 def mark(request, step_id: int, profile_id: int):
     """Tick, skip or undo one step on one profile's checklist tonight."""
     loggable = list(loggable_profiles(request.user))
@@ -80,6 +83,7 @@ def mark(request, step_id: int, profile_id: int):
 
 @login_required
 @require_POST
+@idempotent()
 def mark_all(request, step_id: int):
     """Done for everyone the user looks after who follows this shared routine."""
     loggable = list(loggable_profiles(request.user))
@@ -150,7 +154,9 @@ def routine_create(request):
     form = RoutineForm(request.POST or None, instance=routine, loggable=loggable)
     if request.method == "POST" and form.is_valid():
         services.save_routine(routine=form.instance, followers=form.chosen_followers())
-        messages.success(request, f"“{routine.name}” created. Now add its steps.")
+        messages.success(
+            request, _("“%(name)s” created. Now add its steps.") % {"name": routine.name}
+        )
         return redirect("routines:detail", routine_id=routine.pk)
     return render(request, "routines/form.html", {"form": form})
 
@@ -172,7 +178,7 @@ def routine_edit(request, routine_id: int):
             return render(
                 request, "routines/form.html", _conflict_context(form, stale.saved), status=409
             )
-        messages.success(request, "Routine saved.")
+        messages.success(request, _("Routine saved."))
         return redirect("routines:detail", routine_id=routine.pk)
     return render(request, "routines/form.html", {"form": form, "routine": routine})
 
@@ -191,7 +197,10 @@ def routine_delete(request, routine_id: int):
     routine = selectors.get_editable_routine(request.user, routine_id)
     if request.method == "POST":
         services.delete_routine(routine=routine)
-        messages.success(request, f"“{routine.name}” deleted. Its past nights stay in history.")
+        messages.success(
+            request,
+            _("“%(name)s” deleted. Its past nights stay in history.") % {"name": routine.name},
+        )
         return redirect("routines:list")
     return render(request, "routines/delete.html", {"routine": routine})
 
@@ -215,7 +224,9 @@ def starters(request):
                 template_key=key,
                 followers=form.cleaned_data["followers"],
             )
-            messages.success(request, f"“{routine.name}” copied. Adjust it as you like.")
+            messages.success(
+                request, _("“%(name)s” copied. Adjust it as you like.") % {"name": routine.name}
+            )
             return redirect("routines:detail", routine_id=routine.pk)
         forms.append((starter, form))
     return render(request, "routines/starters.html", {"forms": forms})

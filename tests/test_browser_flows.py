@@ -44,7 +44,7 @@ def test_log_last_night_on_a_phone_with_inline_validation(phone_page, alice):
     assert page.problems == [], page.problems
 
 
-def test_tick_a_step_tonight_without_a_reload(phone_page, alice, child):
+def test_tick_a_step_tonight_without_a_reload(phone_page, this_evening, alice, child):
     make_routine(
         [child],
         name="Robin's bedtime",

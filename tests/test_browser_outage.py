@@ -1,4 +1,4 @@
-"""A tap on Tonight while the database is down: the 503's message is shown in the page, which stays."""
+"""A tap on Tonight while the database is down: the 503's message shows in the page, which stays."""
 
 import pytest
 from django.template import loader
@@ -9,7 +9,7 @@ from .fixtures.routines import make_routine
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_a_tick_answered_503_says_why_and_keeps_the_page(phone_page, alice):
+def test_a_tick_answered_503_says_why_and_keeps_the_page(phone_page, this_evening, alice):
     make_routine([alice.profile], steps=(("Bath", 45), ("Story", 15)))
     page = phone_page
     log_in(page, email="alice@example.com")

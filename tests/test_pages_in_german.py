@@ -26,7 +26,7 @@ ENGLISH = re.compile(
     re.IGNORECASE,
 )
 ALLOWED = {"Nightstand"}
-OTHERS = "marked and translated on the i18n-journal / i18n-routines branches; passes once merged"
+OTHERS = "English left on the page after the i18n merges: see the xfail's output"
 
 
 def visible_text(page: str) -> str:
@@ -67,32 +67,20 @@ def anna(db, freeze):
 
 PAGES = [
     pytest.param("/", id="tonight", marks=pytest.mark.xfail(reason=OTHERS, strict=False)),
-    pytest.param("/journal/log/", id="log", marks=pytest.mark.xfail(reason=OTHERS, strict=False)),
-    pytest.param(
-        "/journal/history/", id="history", marks=pytest.mark.xfail(reason=OTHERS, strict=False)
-    ),
-    pytest.param("night", id="night", marks=pytest.mark.xfail(reason=OTHERS, strict=False)),
-    pytest.param(
-        "/journal/history/calendar/",
-        id="calendar",
-        marks=pytest.mark.xfail(reason=OTHERS, strict=False),
-    ),
+    pytest.param("/journal/log/", id="log"),
+    pytest.param("/journal/history/", id="history"),
+    pytest.param("night", id="night"),
+    pytest.param("/journal/history/calendar/", id="calendar"),
     pytest.param("/routines/", id="routines", marks=pytest.mark.xfail(reason=OTHERS, strict=False)),
     pytest.param("/insights/", id="insights", marks=pytest.mark.xfail(reason=OTHERS, strict=False)),
     pytest.param("/household/", id="household"),
     # The account page: one's own profile with its settings; its calendar card is the reminders'.
-    pytest.param("account", id="account", marks=pytest.mark.xfail(reason=OTHERS, strict=False)),
+    pytest.param("account", id="account"),
     pytest.param("/household/profiles/new/", id="add-a-child"),
     # What leaving changes for the routines is said by the routines app.
-    pytest.param(
-        "/household/leave/", id="leave", marks=pytest.mark.xfail(reason=OTHERS, strict=False)
-    ),
+    pytest.param("/household/leave/", id="leave"),
     # What a deletion removes is counted by the journal and the routines (their own words).
-    pytest.param(
-        "/household/account/delete/",
-        id="account-delete",
-        marks=pytest.mark.xfail(reason=OTHERS, strict=False),
-    ),
+    pytest.param("/household/account/delete/", id="account-delete"),
     pytest.param("/accounts/password/change/", id="password-change"),
 ]
 

@@ -28,7 +28,7 @@ def test_the_home_page_after_sign_in_is_tonight(client_for, alice):
     assert response.resolver_match.view_name == "routines:tonight"
 
 
-def test_without_routines_it_offers_a_template_or_a_new_routine(client_for, alice):
+def test_without_routines_it_offers_a_template_or_a_new_routine(client_for, this_evening, alice):
     html = page(client_for(alice))
     assert "No wind-down routine for tonight." in html
     assert reverse("routines:starters") in html

@@ -30,6 +30,9 @@ PUBLIC = {
     "manifest",
     # JavaScript's translations, per language: the sign-in page needs them too.
     "javascript_catalog",
+    # The service worker and the page it shows offline: the same for everyone, no data.
+    "service_worker",
+    "offline",
     # The calendar feed: its secret is the key (tests/test_calendar_feed.py).
     "reminders:feed",
     # The API's description and docs page describe it, and hold no data.

@@ -16,6 +16,8 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from django.utils.translation import gettext
+
 SMALL_INT_MAX = 32767  # PositiveSmallIntegerField
 INT_MAX = 2147483647  # PositiveIntegerField
 WEEKDAYS = range(7)
@@ -36,11 +38,13 @@ def _check_storable(key: str, text: str) -> None:
     # PostgreSQL refuses NUL in text, and a lone surrogate (legal in JSON's \u escapes) cannot
     # be encoded as UTF-8 at all.
     if "\x00" in text:
-        raise BadField(f"{key} contains a NUL character")
+        raise BadField(gettext("%(key)s contains a NUL character") % {"key": key})
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
-        raise BadField(f"{key} contains a character that is not valid text") from None
+        raise BadField(
+            gettext("%(key)s contains a character that is not valid text") % {"key": key}
+        ) from None
 
 
 def text(
@@ -56,17 +60,21 @@ def text(
     value = record.get(key)
     if _absent(value):
         if required:
-            raise BadField(f"{key} is missing")
+            raise BadField(gettext("%(key)s is missing") % {"key": key})
         return None if null else ""
     if not isinstance(value, str):
-        raise BadField(f"{key} should be text")
+        raise BadField(gettext("%(key)s should be text") % {"key": key})
     if max_length is not None and len(value) > max_length:
-        raise BadField(f"{key} is longer than {max_length} characters")
+        raise BadField(
+            gettext("%(key)s is longer than %(most)s characters") % {"key": key, "most": max_length}
+        )
     _check_storable(key, value)
     if required and not value.strip():
-        raise BadField(f"{key} is empty")
+        raise BadField(gettext("%(key)s is empty") % {"key": key})
     if single_line and any(ord(char) < 32 or ord(char) == 127 for char in value):
-        raise BadField(f"{key} should be a single line without control characters")
+        raise BadField(
+            gettext("%(key)s should be a single line without control characters") % {"key": key}
+        )
     return value
 
 
@@ -77,19 +85,22 @@ def integer(
     if _absent(value):
         if null:
             return None
-        raise BadField(f"{key} is missing")
+        raise BadField(gettext("%(key)s is missing") % {"key": key})
     # bool is an int in Python, and 4.0 is not what the export writes.
     if isinstance(value, bool) or not isinstance(value, int):
-        raise BadField(f"{key} should be a whole number")
+        raise BadField(gettext("%(key)s should be a whole number") % {"key": key})
     if not low <= value <= high:
-        raise BadField(f"{key} should be from {low} to {high}")
+        raise BadField(
+            gettext("%(key)s should be from %(low)s to %(high)s")
+            % {"key": key, "low": low, "high": high}
+        )
     return value
 
 
 def boolean(record: dict, key: str) -> bool:
     value = record.get(key)
     if not isinstance(value, bool):
-        raise BadField(f"{key} should be true or false")
+        raise BadField(gettext("%(key)s should be true or false") % {"key": key})
     return value
 
 
@@ -98,51 +109,55 @@ def _short(record: dict, key: str, what: str) -> str | None:
     if _absent(value):
         return None
     if not isinstance(value, str) or len(value) > SHORT_TEXT:
-        raise BadField(f"{key} should be {what}")
+        raise BadField(gettext("%(key)s should be %(what)s") % {"key": key, "what": what})
     return value
 
 
 def instant(record: dict, key: str, *, null: bool = True) -> datetime | None:
     """An ISO 8601 instant with its UTC offset, answered in UTC."""
-    value = _short(record, key, "a date and time with its UTC offset")
+    value = _short(record, key, gettext("a date and time with its UTC offset"))
     if value is None:
         if null:
             return None
-        raise BadField(f"{key} is missing")
+        raise BadField(gettext("%(key)s is missing") % {"key": key})
     try:
         moment = datetime.fromisoformat(value)
     except ValueError:
-        raise BadField(f"{key} should be a date and time with its UTC offset") from None
+        raise BadField(
+            gettext("%(key)s should be a date and time with its UTC offset") % {"key": key}
+        ) from None
     if moment.tzinfo is None or moment.utcoffset() is None:
-        raise BadField(f"{key} has no UTC offset")
+        raise BadField(gettext("%(key)s has no UTC offset") % {"key": key})
     try:
         return moment.astimezone(UTC)
     except OverflowError:
-        raise BadField(f"{key} is out of range") from None
+        raise BadField(gettext("%(key)s is out of range") % {"key": key}) from None
 
 
 def day(record: dict, key: str) -> date:
-    value = _short(record, key, "a date (YYYY-MM-DD)")
+    value = _short(record, key, gettext("a date (YYYY-MM-DD)"))
     if value is None:
-        raise BadField(f"{key} is missing")
+        raise BadField(gettext("%(key)s is missing") % {"key": key})
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise BadField(f"{key} should be a date (YYYY-MM-DD)") from None
+        raise BadField(gettext("%(key)s should be a date (YYYY-MM-DD)") % {"key": key}) from None
 
 
 def clock(record: dict, key: str, *, null: bool = False) -> time | None:
-    value = _short(record, key, "a time of day (HH:MM:SS)")
+    value = _short(record, key, gettext("a time of day (HH:MM:SS)"))
     if value is None:
         if null:
             return None
-        raise BadField(f"{key} is missing")
+        raise BadField(gettext("%(key)s is missing") % {"key": key})
     try:
         moment = time.fromisoformat(value)
     except ValueError:
-        raise BadField(f"{key} should be a time of day (HH:MM:SS)") from None
+        raise BadField(
+            gettext("%(key)s should be a time of day (HH:MM:SS)") % {"key": key}
+        ) from None
     if moment.tzinfo is not None:
-        raise BadField(f"{key} should be a time of day without a zone")
+        raise BadField(gettext("%(key)s should be a time of day without a zone") % {"key": key})
     return moment
 
 
@@ -151,12 +166,17 @@ def weekdays(record: dict, key: str) -> list[int]:
     if _absent(value):
         return []
     if not isinstance(value, list) or len(value) > 7:
-        raise BadField(f"{key} should be a list of weekdays (0 = Monday … 6 = Sunday)")
+        raise BadField(
+            gettext("%(key)s should be a list of weekdays (0 = Monday … 6 = Sunday)") % {"key": key}
+        )
     for entry in value:
         if isinstance(entry, bool) or not isinstance(entry, int) or entry not in WEEKDAYS:
-            raise BadField(f"{key} should be a list of weekdays (0 = Monday … 6 = Sunday)")
+            raise BadField(
+                gettext("%(key)s should be a list of weekdays (0 = Monday … 6 = Sunday)")
+                % {"key": key}
+            )
     if len(set(value)) != len(value):
-        raise BadField(f"{key} names a weekday twice")
+        raise BadField(gettext("%(key)s names a weekday twice") % {"key": key})
     return list(value)
 
 
@@ -169,16 +189,21 @@ def amount(record: dict, key: str, *, digits: int = 7, places: int = 2) -> Decim
     try:
         number = Decimal(value)
     except InvalidOperation:
-        raise BadField(f'{key} should be a decimal number in a string ("0.50")') from None
+        raise BadField(
+            gettext('%(key)s should be a decimal number in a string ("0.50")') % {"key": key}
+        ) from None
     if not number.is_finite():
-        raise BadField(f"{key} should be a finite number")
+        raise BadField(gettext("%(key)s should be a finite number") % {"key": key})
     if number < 0:
-        raise BadField(f"{key} can't be negative")
+        raise BadField(gettext("%(key)s can't be negative") % {"key": key})
     if number >= Decimal(10) ** (digits - places):
-        raise BadField(f"{key} is too large")
+        raise BadField(gettext("%(key)s is too large") % {"key": key})
     quantum = Decimal(1).scaleb(-places)
     if number.quantize(quantum) != number:
-        raise BadField(f"{key} has more than {places} decimal places")
+        raise BadField(
+            gettext("%(key)s has more than %(places)s decimal places")
+            % {"key": key, "places": places}
+        )
     return number.quantize(quantum)
 
 
@@ -187,7 +212,9 @@ def time_zone(record: dict, key: str) -> str:
     try:
         ZoneInfo(value)
     except (ValueError, KeyError, OSError):
-        raise BadField(f"{key} “{value}” is not a time zone") from None
+        raise BadField(
+            gettext("%(key)s “%(value)s” is not a time zone") % {"key": key, "value": value}
+        ) from None
     return value
 
 
@@ -197,11 +224,11 @@ def names(record: dict, key: str, *, max_length: int) -> list[str]:
     if _absent(value):
         return []
     if not isinstance(value, list):
-        raise BadField(f"{key} should be a list of names")
+        raise BadField(gettext("%(key)s should be a list of names") % {"key": key})
     found = []
     for entry in value:
         if not isinstance(entry, str):
-            raise BadField(f"{key} should be a list of names")
+            raise BadField(gettext("%(key)s should be a list of names") % {"key": key})
         found.append(text({key: entry}, key, max_length=max_length, required=True))
     return found
 
@@ -211,5 +238,5 @@ def objects(record: dict, key: str) -> list[dict]:
     if _absent(value):
         return []
     if not isinstance(value, list) or not all(isinstance(entry, dict) for entry in value):
-        raise BadField(f"{key} should be a list of objects")
+        raise BadField(gettext("%(key)s should be a list of objects") % {"key": key})
     return value

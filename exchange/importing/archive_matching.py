@@ -9,13 +9,17 @@ steps match by position and title. The file's routine and step ids resolve to ei
 
 from __future__ import annotations
 
+from django.utils.translation import gettext, gettext_lazy, ngettext
+
 from journal.models import Disturbance, IntakeItem
 from routines.models import Routine, RoutineSchedule, Step
 
 from .archive_records import RoutineRecord, ScheduleRecord
-from .incoming import Rejected
+from .incoming import KIND_NAMES, Rejected
 
-NOT_ON_THE_LISTS = "not on the household's lists, and only a household admin can add it"
+NOT_ON_THE_LISTS = gettext_lazy(
+    "not on the household's lists, and only a household admin can add it"
+)
 
 
 class Catalogue:
@@ -40,7 +44,11 @@ class Catalogue:
             problem = self._add(model, record.name, record.position, kind, record.line)
             if problem:
                 self.planner.result.rejected.append(
-                    Rejected(record.line, f"{kind} “{record.name}”: {problem}")
+                    Rejected(
+                        record.line,
+                        gettext("%(kind)s “%(name)s”: %(problem)s")
+                        % {"kind": KIND_NAMES[kind], "name": record.name, "problem": problem},
+                    )
                 )
 
     @property
@@ -116,10 +124,12 @@ class Routines:
         for record in planner.archive.routines:
             step_ids = [step.id for step in record.steps]
             if record.id in self.file_ids:
-                planner.reject(record, f"its id {record.id} is another routine's too")
+                planner.reject(
+                    record, gettext("its id %(id)s is another routine's too") % {"id": record.id}
+                )
                 continue
             if len(set(step_ids)) != len(step_ids) or self.step_file_ids & set(step_ids):
-                planner.reject(record, "two steps in the file have the same id")
+                planner.reject(record, gettext("two steps in the file have the same id"))
                 continue
             self.file_ids.add(record.id)
             self.step_file_ids.update(step_ids)
@@ -127,10 +137,15 @@ class Routines:
 
     def _plan(self, record: RoutineRecord, used: set[int]) -> None:
         planner = self.planner
-        label = f"{record.name} ({len(record.steps)} steps)"
+        label = ngettext(
+            "%(name)s (%(count)d step)", "%(name)s (%(count)d steps)", len(record.steps)
+        ) % {
+            "name": record.name,
+            "count": len(record.steps),
+        }
         existing = self.here.get((record.name, record.created_at))
         if existing is not None and existing.pk in self.matched:
-            planner.reject(record, "it appears twice in the file")
+            planner.reject(record, gettext("it appears twice in the file"))
             return
         if existing is not None:
             self.matched.add(existing.pk)
@@ -141,7 +156,7 @@ class Routines:
         followers = [planner.profiles[n] for n in record.followers if n in planner.profiles]
         if not followers and record.id not in used:
             refusals = [planner.refused[n] for n in record.followers if n in planner.refused]
-            reason = refusals[0] if refusals else "nobody in the file follows it"
+            reason = refusals[0] if refusals else gettext("nobody in the file follows it")
             planner.reject(record, reason)
             return
         routine = Routine(
@@ -192,15 +207,17 @@ class Routines:
         if file_id in self.by_id:
             return self.by_id[file_id], ""
         if file_id in self.file_ids:
-            return None, f"its routine (id {file_id}) is not imported"
-        return None, f"it refers to routine {file_id}, which is not in the file"
+            return None, gettext("its routine (id %(id)s) is not imported") % {"id": file_id}
+        return None, gettext("it refers to routine %(id)s, which is not in the file") % {
+            "id": file_id
+        }
 
     def step_for(self, file_id: int | None) -> tuple[Step | None, str]:
         if file_id is None or file_id in self.steps_by_id:
             return self.steps_by_id.get(file_id), ""
         if file_id in self.step_file_ids:
             return None, ""  # a step of a routine already here that has changed since
-        return None, f"it refers to step {file_id}, which is not in the file"
+        return None, gettext("it refers to step %(id)s, which is not in the file") % {"id": file_id}
 
 
 def _schedule(record: RoutineRecord, routine: Routine) -> list[RoutineSchedule]:

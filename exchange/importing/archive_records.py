@@ -18,9 +18,11 @@ from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Any
 
+from django.utils.translation import gettext, gettext_lazy
+
 from . import archive_fields as read
 from .archive_fields import INT_MAX, BadField
-from .incoming import NotThisFormat, Rejected
+from .incoming import KIND_NAMES, NotThisFormat, Rejected
 
 FORMAT = "nightstand-export"
 VERSIONS = (1,)
@@ -85,7 +87,10 @@ class NightRecord:
 
     @property
     def label(self) -> str:
-        return f"night {self.date.isoformat()} of {self.profile}"
+        return gettext("night %(night)s of %(name)s") % {
+            "night": self.date.isoformat(),
+            "name": self.profile,
+        }
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -128,7 +133,7 @@ class RoutineRecord:
 
     @property
     def label(self) -> str:
-        return f"routine “{self.name}”"
+        return gettext("routine “%(name)s”") % {"name": self.name}
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -155,7 +160,11 @@ class ChecklistRecord:
 
     @property
     def label(self) -> str:
-        return f"checklist “{self.routine_name}” of {self.profile}, night {self.night.isoformat()}"
+        return gettext("checklist “%(routine)s” of %(name)s, night %(night)s") % {
+            "routine": self.routine_name,
+            "name": self.profile,
+            "night": self.night.isoformat(),
+        }
 
 
 @dataclass
@@ -201,25 +210,35 @@ def read_archive(text: str) -> Archive:
 
 def _load(text: str) -> dict:
     if not isinstance(text, str):
-        raise NotThisFormat("This is not a Nightstand JSON export.")
+        raise NotThisFormat(gettext("This is not a Nightstand JSON export."))
     try:
         data = json.loads(text)
     except RecursionError:
-        raise NotThisFormat("This JSON is nested too deeply to be a Nightstand export.") from None
+        raise NotThisFormat(
+            gettext("This JSON is nested too deeply to be a Nightstand export.")
+        ) from None
     except json.JSONDecodeError:
-        raise NotThisFormat("This is not a Nightstand JSON export: it is not valid JSON.") from None
+        raise NotThisFormat(
+            gettext("This is not a Nightstand JSON export: it is not valid JSON.")
+        ) from None
     except ValueError:  # an integer with more digits than Python converts
-        raise NotThisFormat("This JSON has a number too long for a Nightstand export.") from None
+        raise NotThisFormat(
+            gettext("This JSON has a number too long for a Nightstand export.")
+        ) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise NotThisFormat(
-            f'This JSON is not a Nightstand export (it has no "format": "{FORMAT}").'
+            gettext('This JSON is not a Nightstand export (it has no "format": "%(format)s").')
+            % {"format": FORMAT}
         )
     version = data.get("version")
     if isinstance(version, bool) or version not in VERSIONS:
         shown = json.dumps(version)[:20]
         raise NotThisFormat(
-            f"This Nightstand export has version {shown}, which this Nightstand cannot read "
-            f"(it reads version {', '.join(map(str, VERSIONS))})."
+            gettext(
+                "This Nightstand export has version %(version)s, which this Nightstand cannot "
+                "read (it reads version %(versions)s)."
+            )
+            % {"version": shown, "versions": ", ".join(map(str, VERSIONS))}
         )
     return data
 
@@ -235,7 +254,9 @@ def _section(data: dict, key: str) -> list:
     if value is None:
         return []
     if not isinstance(value, list):
-        raise NotThisFormat(f'This Nightstand export is damaged: "{key}" is not a list.')
+        raise NotThisFormat(
+            gettext('This Nightstand export is damaged: "%(key)s" is not a list.') % {"key": key}
+        )
     return value
 
 
@@ -243,7 +264,11 @@ def _read_all(entries: list, kind: str, reader: Callable, rejected: list[Rejecte
     records = []
     for line, entry in enumerate(entries, start=1):
         if not isinstance(entry, dict):
-            rejected.append(Rejected(line, f"{kind} {line}: not an object"))
+            reason = gettext("%(kind)s %(line)s: not an object") % {
+                "kind": KIND_NAMES[kind],
+                "line": line,
+            }
+            rejected.append(Rejected(line, reason))
             continue
         try:
             records.append(reader(entry, line))
@@ -260,12 +285,21 @@ def _locator(kind: str, entry: dict, line: int) -> str:
         day = _plain(entry.get("night"))
         name = _plain(entry.get("routine_name"))
         if profile and day:
-            return f"checklist “{name}” of {profile}, night {day}"
+            return gettext("checklist “%(routine)s” of %(name)s, night %(night)s") % {
+                "routine": name,
+                "name": profile,
+                "night": day,
+            }
+    shown = KIND_NAMES[kind]
     if profile and day:
-        return f"{kind} {day} of {profile}"
+        return gettext("%(kind)s %(day)s of %(name)s") % {
+            "kind": shown,
+            "day": day,
+            "name": profile,
+        }
     if name:
-        return f"{kind} “{name}”"
-    return f"{kind} {line}"
+        return gettext("%(kind)s “%(name)s”") % {"kind": shown, "name": name}
+    return gettext("%(kind)s %(line)s") % {"kind": shown, "line": line}
 
 
 def _plain(value: Any) -> str:
@@ -321,9 +355,9 @@ def _rating(entry: dict, key: str) -> int | None:
 
 # The order journal.Night's CheckConstraints require, pair by pair (only when both are given).
 _NIGHT_ORDER = (
-    ("into_bed", "lights_out", False, "lights_out is before into_bed"),
-    ("lights_out", "final_wake", True, "final_wake is not after lights_out"),
-    ("final_wake", "out_of_bed", False, "out_of_bed is before final_wake"),
+    ("into_bed", "lights_out", False, gettext_lazy("lights_out is before into_bed")),
+    ("lights_out", "final_wake", True, gettext_lazy("final_wake is not after lights_out")),
+    ("final_wake", "out_of_bed", False, gettext_lazy("out_of_bed is before final_wake")),
 )
 
 
@@ -335,7 +369,7 @@ def _night(entry: dict, line: int) -> NightRecord:
     for earlier, later, strictly, message in _NIGHT_ORDER:
         start, end = times[earlier], times[later]
         if start is not None and end is not None and (end < start or (strictly and end == start)):
-            raise BadField(message)
+            raise BadField(str(message))
     return NightRecord(
         line=line,
         profile=_name(entry, "profile"),
@@ -369,7 +403,7 @@ def _intake(row: dict) -> IntakeRecord:
             taken_at=read.instant(row, "taken_at"),
         )
     except BadField as problem:
-        raise BadField(f"intake: {problem}") from None
+        raise BadField(gettext("intake: %(problem)s") % {"problem": problem}) from None
 
 
 def _routine(entry: dict, line: int) -> RoutineRecord:
@@ -378,13 +412,18 @@ def _routine(entry: dict, line: int) -> RoutineRecord:
         try:
             steps.append(_step(row))
         except BadField as problem:
-            raise BadField(f"step {number}: {problem}") from None
+            raise BadField(
+                gettext("step %(number)s: %(problem)s") % {"number": number, "problem": problem}
+            ) from None
     schedule = []
     for number, row in enumerate(read.objects(entry, "schedule"), start=1):
         try:
             schedule.append(_schedule_entry(row))
         except BadField as problem:
-            raise BadField(f"schedule entry {number}: {problem}") from None
+            raise BadField(
+                gettext("schedule entry %(number)s: %(problem)s")
+                % {"number": number, "problem": problem}
+            ) from None
     return RoutineRecord(
         line=line,
         id=read.integer(entry, "id", high=INT_MAX, null=False),
@@ -434,10 +473,12 @@ def _checklist(entry: dict, line: int) -> ChecklistRecord:
         try:
             items.append(_item(row))
         except BadField as problem:
-            raise BadField(f"item {number}: {problem}") from None
+            raise BadField(
+                gettext("item %(number)s: %(problem)s") % {"number": number, "problem": problem}
+            ) from None
     steps = [item.step for item in items if item.step is not None]
     if len(set(steps)) != len(steps):
-        raise BadField("two items are ticks of the same step")
+        raise BadField(gettext("two items are ticks of the same step"))
     return ChecklistRecord(
         line=line,
         profile=_name(entry, "profile"),
@@ -453,7 +494,10 @@ def _checklist(entry: dict, line: int) -> ChecklistRecord:
 def _item(row: dict) -> ItemRecord:
     status = row.get("status")
     if status not in CHECKLIST_STATUSES:
-        raise BadField(f"status should be one of {', '.join(CHECKLIST_STATUSES)}")
+        raise BadField(
+            gettext("status should be one of %(statuses)s")
+            % {"statuses": ", ".join(CHECKLIST_STATUSES)}
+        )
     return ItemRecord(
         step=read.integer(row, "step", high=INT_MAX),
         title=read.text(row, "title", max_length=NAME_LENGTH, required=True),

@@ -21,6 +21,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext, gettext_lazy
+
 from households.models import Profile, User
 from journal.models import Disturbance, Intake, IntakeItem, Night
 from routines.models import Checklist, ChecklistItem
@@ -40,7 +42,7 @@ from .incoming import NotThisFormat, Planned, Rejected
 
 KEY = "nightstand-json"
 LABEL = "Nightstand (complete JSON export)"
-ALREADY_THERE = "already there"
+ALREADY_THERE = gettext_lazy("already there")
 
 __all__ = [
     "FORMAT",
@@ -107,7 +109,8 @@ class _Planner:
 
     def reject(self, record, reason: str) -> None:
         source = getattr(record, "profile", "")
-        self.result.rejected.append(Rejected(record.line, f"{record.label}: {reason}", source))
+        reason = f"{record.label}: {reason}"
+        self.result.rejected.append(Rejected(record.line, reason, source))
 
     def create(self, kind: str, label: str, line: int | None) -> None:
         self.result.to_create.append(Planned(kind, label, line))
@@ -123,7 +126,9 @@ class _Planner:
         """The profile a record of the file's `name` goes to, or why it can't go anywhere."""
         if name in self.profiles:
             return self.profiles[name], ""
-        return None, self.refused.get(name, f"the file has no usable profile “{name}”")
+        return None, self.refused.get(
+            name, gettext("the file has no usable profile “%(name)s”") % {"name": name}
+        )
 
     # --- profiles ------------------------------------------------------------------------
 
@@ -139,14 +144,17 @@ class _Planner:
     def _plan_profile(self, record: ProfileRecord) -> None:
         name = record.name
         if name in self.profiles or name in self.refused:
-            self._refuse_profile(record, f"{name} appears twice in the file", keep=True)
+            problem = gettext("%(name)s appears twice in the file") % {"name": name}
+            self._refuse_profile(record, problem, keep=True)
             return
         if record.account is not None:
             target, problem = self._account_profile(record)
         else:
             target, problem = self._dependant(record)
         if target is not None and any(p is target for p in self.profiles.values()):
-            problem = f"{name} is the same person here as another profile in the file"
+            problem = gettext("%(name)s is the same person here as another profile in the file") % {
+                "name": name
+            }
         if problem:
             self._refuse_profile(record, problem)
         elif target.pk is None:
@@ -161,28 +169,38 @@ class _Planner:
         if not keep:
             self.refused[record.name] = reason
         self.result.rejected.append(
-            Rejected(record.line, f"profile {record.name}: {reason}", record.name)
+            Rejected(
+                record.line,
+                gettext("profile %(name)s: %(reason)s") % {"name": record.name, "reason": reason},
+                record.name,
+            )
         )
 
     def _account_profile(self, record: ProfileRecord) -> tuple[Profile | None, str]:
         member = self.person(record.account)
         if member is None:
-            return None, f"{record.name}'s account is not in this household"
+            return None, gettext("%(name)s's account is not in this household") % {
+                "name": record.name
+            }
         profile = self.by_account.get(member.pk)
         if profile is None or profile.pk not in self.loggable:
-            return None, f"you may not log for {record.name}"
+            return None, gettext("you may not log for %(name)s") % {"name": record.name}
         return profile, ""
 
     def _dependant(self, record: ProfileRecord) -> tuple[Profile | None, str]:
         existing = self.by_name.get(record.name)
         if existing is not None:
             if not existing.is_dependant:
-                return None, f"{record.name} here is an account holder, not a dependant"
+                return None, gettext("%(name)s here is an account holder, not a dependant") % {
+                    "name": record.name
+                }
             if existing.pk not in self.loggable:
-                return None, f"you may not log for {record.name}"
+                return None, gettext("you may not log for %(name)s") % {"name": record.name}
             return existing, ""
         if self.household is None or not self.user.is_household_admin:
-            return None, f"{record.name} is not here, and only a household admin can add them"
+            return None, gettext(
+                "%(name)s is not here, and only a household admin can add them"
+            ) % {"name": record.name}
         profile = Profile(
             household=self.household,
             name=record.name,
@@ -223,9 +241,12 @@ class _Planner:
             return self.reject(record, problem)
         key = (id(profile), record.date)
         if key in self.seen_nights:
-            return self.reject(record, "it appears twice in the file")
+            return self.reject(record, gettext("it appears twice in the file"))
         self.seen_nights.add(key)
-        label = f"{record.profile} · night of {record.date.isoformat()}"
+        label = gettext("%(name)s · night of %(night)s") % {
+            "name": record.profile,
+            "night": record.date.isoformat(),
+        }
         if (profile.pk, record.date) in self.nights_here:
             return self.skip("night", label, record.line)
         uses = {Disturbance: record.disturbances, IntakeItem: [row.item for row in record.intake]}
@@ -264,8 +285,16 @@ class _Planner:
         for number, item in enumerate(record.items, start=1):
             steps[number], problem = self.routines.step_for(item.step)
             if problem:
-                return self.reject(record, f"item {number}: {problem}")
-        label = f"{record.profile} · {record.routine_name}, night of {record.night.isoformat()}"
+                return self.reject(
+                    record,
+                    gettext("item %(number)s: %(problem)s")
+                    % {"number": number, "problem": problem},
+                )
+        label = gettext("%(name)s · %(routine)s, night of %(night)s") % {
+            "name": record.profile,
+            "routine": record.routine_name,
+            "night": record.night.isoformat(),
+        }
         if profile.pk is not None and (
             (profile.pk, "name", record.routine_name, record.night) in self.checklists_here
             or (routine is not None and routine.pk is not None
@@ -276,7 +305,7 @@ class _Planner:
             # One checklist per profile, routine and night (a database constraint).
             key = (id(profile), id(routine), record.night)
             if key in self.seen_checklists:
-                return self.reject(record, "it appears twice in the file")
+                return self.reject(record, gettext("it appears twice in the file"))
             self.seen_checklists.add(key)
         checklist = Checklist(
             profile=profile,

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.db import DatabaseError, connection, transaction
+from django.utils.translation import gettext
 
 from households.models import Profile
 from journal.models import Disturbance, Intake, IntakeItem, Night
@@ -78,8 +79,10 @@ def write(writes: Writes, *, progress: Progress = None) -> int:
             step(_checklists(writes.checklists))
     except DatabaseError as error:
         raise ArchiveConflict(
-            "The household changed while the import was being prepared (someone saved a record "
-            "that the file also holds). Nothing was imported: preview the file again."
+            gettext(
+                "The household changed while the import was being prepared (someone saved a "
+                "record that the file also holds). Nothing was imported: preview the file again."
+            )
         ) from error
     return total
 

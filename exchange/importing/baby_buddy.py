@@ -25,6 +25,8 @@ import re
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
+from django.utils.translation import gettext, gettext_lazy
+
 from exchange.importing.cells import (
     UNREADABLE,
     CellError,
@@ -75,11 +77,17 @@ def sniff(text: str) -> bool:
 def _wall_or_aware(text: str, *, what: str) -> datetime:
     cleaned = text.strip()
     if not _TIME_TEXT.fullmatch(cleaned):
-        raise CellError(f"{what} {quoted(text)} is not a date and time like “2024-03-02 19:30”.")
+        raise CellError(
+            gettext("%(what)s %(cell)s is not a date and time like “2024-03-02 19:30”.")
+            % {"what": what, "cell": quoted(text)}
+        )
     try:
         return datetime.fromisoformat(cleaned)
     except ValueError:
-        raise CellError(f"{what} {quoted(text)} is not a real date and time.") from None
+        raise CellError(
+            gettext("%(what)s %(cell)s is not a real date and time.")
+            % {"what": what, "cell": quoted(text)}
+        ) from None
 
 
 def _span(start_text: str, end_text: str, zone: ZoneInfo) -> tuple[datetime, datetime]:
@@ -103,12 +111,12 @@ def _nap(text: str) -> bool:
         return True
     if value in _FALSE:
         return False
-    raise CellError(f"Nap {quoted(text)} is neither yes (1) nor no (0).")
+    raise CellError(gettext("Nap %(cell)s is neither yes (1) nor no (0).") % {"cell": quoted(text)})
 
 
 def _source(child: str, cell: Row) -> Source:
     name = " ".join(f"{cell['child_first_name']} {cell['child_last_name']}".split())
-    return Source(child, name or f"Child {child}")
+    return Source(child, name or gettext("Child %(id)s") % {"id": child})
 
 
 def _record(line: int, child: str, cell: Row, zone: ZoneInfo) -> SleepRecord:
@@ -132,7 +140,9 @@ def parse(text: str, zone: ZoneInfo | None) -> Parsed:
     columns = _columns(header_names(first_line(text)))
     if columns is None:
         raise NotThisFormat(
-            "This is not a Baby Buddy sleep export (no child_id, start, end and nap columns)."
+            gettext(
+                "This is not a Baby Buddy sleep export (no child_id, start, end and nap columns)."
+            )
         )
     if zone is None:
         raise ValueError("Baby Buddy files need a time zone to read their times.")
@@ -152,9 +162,12 @@ def parse(text: str, zone: ZoneInfo | None) -> Parsed:
         child = cell["child"].strip()
         try:
             if len(fields) < needed:
-                raise CellError(f"This line has {len(fields)} fields; the header needs {needed}.")
+                raise CellError(
+                    gettext("This line has %(count)s fields; the header needs %(needed)s.")
+                    % {"count": len(fields), "needed": needed}
+                )
             if not child:
-                raise CellError("The child (child_id) is missing.")
+                raise CellError(gettext("The child (child_id) is missing."))
             if child not in sources:
                 sources[child] = _source(child, cell)
             records.append(_record(line, child, cell, zone))
@@ -166,7 +179,7 @@ def parse(text: str, zone: ZoneInfo | None) -> Parsed:
 
 FORMAT = Format(
     key="baby-buddy",
-    label="Baby Buddy sleep (CSV)",
+    label=gettext_lazy("Baby Buddy sleep (CSV)"),
     needs_zone=True,
     sniff=sniff,
     parse=parse,

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from exchange.models import ImportBatch
 from households import selectors as household_selectors
@@ -39,7 +40,9 @@ def read(text: str, *, format_key: str, zone: ZoneInfo | None) -> Reading:
         return Reading(format_key, zone, None)
     found = registry.night_formats().get(format_key)
     if found is None:
-        raise NotThisFormat(f"Nightstand does not import “{format_key}” files.")
+        raise NotThisFormat(
+            _("Nightstand does not import “%(format)s” files.") % {"format": format_key}
+        )
     parsed = found.parse(text, zone if found.needs_zone else None)
     return Reading(format_key, zone, parsed, list(parsed.sources))
 
@@ -92,7 +95,7 @@ def plan_of(batch: ImportBatch, *, user, reading: Reading | None = None) -> Impo
     if reading.parsed is None:
         planner = registry.archive_planner()
         if planner is None:
-            raise NotThisFormat("This Nightstand does not restore complete JSON exports.")
+            raise NotThisFormat(_("This Nightstand does not restore complete JSON exports."))
         return planner(batch.text, user=user)
     return plan_nights(reading.parsed, user=user, profile_map=chosen_profiles(batch, user=user))
 
@@ -131,5 +134,5 @@ def archive_check(text: str, *, user) -> None:
     """Raise NotThisFormat unless the JSON restore can read the text."""
     planner = registry.archive_planner()
     if planner is None:
-        raise NotThisFormat("This Nightstand does not restore complete JSON exports.")
+        raise NotThisFormat(_("This Nightstand does not restore complete JSON exports."))
     planner(text, user=user)

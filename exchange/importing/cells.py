@@ -4,7 +4,7 @@ Shared by the outside formats (Sleep as Android, Plees Tracker, Baby Buddy). Eve
 returns None (or raises `CellError` with a sentence for the user) instead of letting a
 malformed cell escape as a crash: an upload is arbitrary text.
 
-Pure stdlib: no Django here.
+Pure: no ORM here; the reasons go through gettext.
 """
 
 from __future__ import annotations
@@ -17,6 +17,9 @@ from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
 from zoneinfo import ZoneInfo
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
@@ -49,7 +52,7 @@ def header_names(line: str) -> list[str]:
 
 # Read leniently (csv's default), a record only fails when a cell is over csv's field size
 # limit; a quote left open simply runs to the end of the file.
-UNREADABLE = "This line can't be read: one of its cells is longer than 128 KB."
+UNREADABLE = gettext_lazy("This line can't be read: one of its cells is longer than 128 KB.")
 
 
 def csv_lines(text: str) -> Iterator[tuple[int, list[str] | None]]:
@@ -99,7 +102,7 @@ def quoted(text: str, limit: int = 40) -> str:
 def check_bounds(moment: datetime, *, what: str) -> datetime:
     """The instant in UTC, if it is a plausible time for a diary."""
     if not EARLIEST <= moment < LATEST:
-        raise CellError(f"{what} is not between 1970 and 2099.")
+        raise CellError(_("%(what)s is not between 1970 and 2099.") % {"what": what})
     return moment if moment.tzinfo is UTC else moment.astimezone(UTC)
 
 
@@ -107,10 +110,13 @@ def instant_from_epoch_ms(text: str, *, what: str) -> datetime:
     """An instant written as milliseconds since 1970-01-01 UTC (Java's `Date.getTime()`)."""
     cleaned = text.strip()
     if not cleaned.isascii() or not cleaned.isdigit() or len(cleaned) > 15:
-        raise CellError(f"{what} {quoted(text)} is not a time in milliseconds since 1970.")
+        raise CellError(
+            _("%(what)s %(cell)s is not a time in milliseconds since 1970.")
+            % {"what": what, "cell": quoted(text)}
+        )
     milliseconds = int(cleaned)
     if milliseconds >= _LATEST_MS:  # before adding: past year 9999 the sum would overflow
-        raise CellError(f"{what} is not between 1970 and 2099.")
+        raise CellError(_("%(what)s is not between 1970 and 2099.") % {"what": what})
     return check_bounds(_EPOCH + timedelta(milliseconds=milliseconds), what=what)
 
 
@@ -167,7 +173,9 @@ def wall_readings(wall: datetime, zone: tzinfo) -> tuple[datetime, ...]:
             return (first,)
         second = _EPOCH + (since_epoch - zone.utcoffset(wall.replace(fold=1)))
     except (OverflowError, ValueError):
-        raise CellError(f"{wall:%Y-%m-%d %H:%M} is not between 1970 and 2099.") from None
+        raise CellError(
+            _("%(what)s is not between 1970 and 2099.") % {"what": f"{wall:%Y-%m-%d %H:%M}"}
+        ) from None
     return (first,) if first == second else (first, second)
 
 
@@ -181,7 +189,10 @@ def rating_0_to_5(text: str, *, what: str = "Rating") -> float | None:
     except ValueError:
         value = math.nan
     if not 0 <= value <= 5:  # also false for NaN
-        raise CellError(f"{what} {quoted(text)} is not a number from 0 to 5.")
+        raise CellError(
+            _("%(what)s %(cell)s is not a number from 0 to 5.")
+            % {"what": what, "cell": quoted(text)}
+        )
     return value
 
 

@@ -5,7 +5,8 @@ Every format's parser turns the text of an uploaded file into a `Parsed`: the ni
 use (`Rejected`, with the line and the reason in words a user understands) and the people the
 file speaks of (`Source`), which the preview asks the user to map onto profiles they may log for.
 
-Parsers are pure: text in, `Parsed` out, no ORM. Matching names against the household's
+Parsers are pure: text in, `Parsed` out, no ORM (their messages go through gettext, so they are
+in the language of the request that reads the file). Matching names against the household's
 catalogue, skipping nights that are already there and saving are the planner's work.
 """
 
@@ -17,6 +18,8 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Protocol
 from zoneinfo import ZoneInfo
+
+from django.utils.translation import ngettext_lazy, pgettext_lazy
 
 
 class NotThisFormat(ValueError):
@@ -85,6 +88,25 @@ class Format:
     parse: Callable[[str, ZoneInfo | None], Parsed]  # raises NotThisFormat
 
 
+# The kinds of record a preview lists, as words: alone ("New disturbance: Dog"), and counted.
+KIND_NAMES = {
+    "night": pgettext_lazy("imported record", "night"),
+    "routine": pgettext_lazy("imported record", "routine"),
+    "checklist": pgettext_lazy("imported record", "checklist"),
+    "profile": pgettext_lazy("imported record", "profile"),
+    "disturbance": pgettext_lazy("imported record", "disturbance"),
+    "intake item": pgettext_lazy("imported record", "intake item"),
+}
+KIND_COUNTS = {
+    "night": ngettext_lazy("%(count)d night", "%(count)d nights", "count"),
+    "routine": ngettext_lazy("%(count)d routine", "%(count)d routines", "count"),
+    "checklist": ngettext_lazy("%(count)d checklist", "%(count)d checklists", "count"),
+    "profile": ngettext_lazy("%(count)d profile", "%(count)d profiles", "count"),
+    "disturbance": ngettext_lazy("%(count)d disturbance", "%(count)d disturbances", "count"),
+    "intake item": ngettext_lazy("%(count)d intake item", "%(count)d intake items", "count"),
+}
+
+
 @dataclass(frozen=True)
 class Planned:
     """One record of the preview: what it is, which, and for a skipped one, why."""
@@ -93,6 +115,10 @@ class Planned:
     label: str  # "Ada · night of 2024-03-02"
     line: int | None = None
     reason: str = ""  # for a skipped record ("already there")
+
+    @property
+    def kind_label(self) -> str:
+        return str(KIND_NAMES.get(self.kind, self.kind))
 
 
 class ImportPlan(Protocol):

@@ -20,6 +20,9 @@ from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
 from zoneinfo import ZoneInfo
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 from exchange.nights_csv import COLUMNS
 from households.spreadsheet import FORMULA_STARTS
 from journal import clock
@@ -42,17 +45,17 @@ NUMBERS = (
     "nap_minutes",
 )
 NAMES = {
-    "into_bed": "into bed",
-    "lights_out": "lights out",
-    "final_wake": "final awakening",
-    "out_of_bed": "out of bed",
-    "sol_minutes": "minutes to fall asleep",
-    "awakenings": "awakenings",
-    "waso_minutes": "minutes awake",
-    "quality": "quality",
-    "rested": "rested",
-    "stress": "stress",
-    "nap_minutes": "naps",
+    "into_bed": gettext_lazy("into bed"),
+    "lights_out": gettext_lazy("lights out"),
+    "final_wake": gettext_lazy("final awakening"),
+    "out_of_bed": gettext_lazy("out of bed"),
+    "sol_minutes": gettext_lazy("minutes to fall asleep"),
+    "awakenings": gettext_lazy("awakenings"),
+    "waso_minutes": gettext_lazy("minutes awake"),
+    "quality": gettext_lazy("quality"),
+    "rested": gettext_lazy("rested"),
+    "stress": gettext_lazy("stress"),
+    "nap_minutes": gettext_lazy("naps"),
 }
 INTAKE = re.compile(
     r"^(?P<item>.+?)"
@@ -92,7 +95,8 @@ def _moment(column: str, raw: str, zone: ZoneInfo) -> datetime | None:
         moment = datetime.fromisoformat(raw)
     except ValueError:
         raise RowProblem(
-            f"{NAMES[column]} “{raw}” is not a date and time like 2026-11-02T23:00:00+00:00."
+            _("%(column)s “%(cell)s” is not a date and time like 2026-11-02T23:00:00+00:00.")
+            % {"column": NAMES[column], "cell": raw}
         ) from None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=zone)
@@ -105,11 +109,18 @@ def _number(column: str, raw: str) -> int | None:
     try:
         value = Decimal(raw)
     except InvalidOperation:
-        raise RowProblem(f"{NAMES[column]} “{raw}” is not a number.") from None
+        raise RowProblem(
+            _("%(column)s “%(cell)s” is not a number.") % {"column": NAMES[column], "cell": raw}
+        ) from None
     if not value.is_finite() or value != value.to_integral_value():
-        raise RowProblem(f"{NAMES[column]} “{raw}” is not a whole number.")
+        raise RowProblem(
+            _("%(column)s “%(cell)s” is not a whole number.")
+            % {"column": NAMES[column], "cell": raw}
+        )
     if abs(value) > 10**6:
-        raise RowProblem(f"{NAMES[column]} “{raw}” is far too large.")
+        raise RowProblem(
+            _("%(column)s “%(cell)s” is far too large.") % {"column": NAMES[column], "cell": raw}
+        )
     return int(value)
 
 
@@ -122,12 +133,15 @@ def intake_of(text: str, *, night: date, zone: ZoneInfo) -> IncomingIntake:
     clock time for a night: `clock.intake_moment`)."""
     match = INTAKE.match(text)
     if match is None:  # (only a blank text fails the pattern, and blanks are dropped)
-        raise RowProblem(f"intake “{text}” cannot be read.")
+        raise RowProblem(_("intake “%(text)s” cannot be read.") % {"text": text})
     taken_at = None
     if match["at"]:
         hours, minutes = (int(part) for part in match["at"].split(":"))
         if hours > 23 or minutes > 59:
-            raise RowProblem(f"intake “{text}”: {match['at']} is not a clock time.")
+            raise RowProblem(
+                _("intake “%(text)s”: %(at)s is not a clock time.")
+                % {"text": text, "at": match["at"]}
+            )
         taken_at = clock.intake_moment(night, time(hours, minutes), zone)
     return IncomingIntake(
         item=match["item"].strip(),
@@ -141,18 +155,22 @@ def _zone(raw: str) -> ZoneInfo:
     try:
         return ZoneInfo(raw)
     except (ValueError, KeyError, OSError):
-        raise RowProblem(f"time zone “{raw}” is not one Nightstand knows.") from None
+        raise RowProblem(
+            _("time zone “%(zone)s” is not one Nightstand knows.") % {"zone": raw}
+        ) from None
 
 
 def _night(row: dict[str, str], line: int) -> IncomingNight:
     profile = row.get("profile", "")
     if not profile:
-        raise RowProblem("the profile column is empty.")
+        raise RowProblem(_("the profile column is empty."))
     zone = _zone(row.get("time_zone") or "UTC")
     try:
         night_date = date.fromisoformat(row.get("date", ""))
     except ValueError:
-        raise RowProblem(f"date “{row.get('date', '')}” is not a date like 2026-11-02.") from None
+        raise RowProblem(
+            _("date “%(cell)s” is not a date like 2026-11-02.") % {"cell": row.get("date", "")}
+        ) from None
     fields = {column: _moment(column, row.get(column, ""), zone) for column in MOMENTS}
     fields |= {column: _number(column, row.get(column, "")) for column in NUMBERS}
     intake = tuple(
@@ -172,7 +190,7 @@ def _night(row: dict[str, str], line: int) -> IncomingNight:
 def parse(text: str, zone: ZoneInfo | None = None) -> Parsed:
     """`zone` is not needed: every row names its own."""
     if not sniff(text):
-        raise NotThisFormat("The first line is not the header of Nightstand's CSV of nights.")
+        raise NotThisFormat(_("The first line is not the header of Nightstand's CSV of nights."))
     reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff"), newline=""))
     parsed = Parsed()
     seen: dict[str, Source] = {}
@@ -193,7 +211,8 @@ def parse(text: str, zone: ZoneInfo | None = None) -> Parsed:
                 seen[profile] = Source(key=profile, label=profile)
             line = reader.line_num + 1
     except csv.Error as error:
-        parsed.rejected.append(Rejected(line, f"The file cannot be read from here on ({error})."))
+        reason = _("The file cannot be read from here on (%(error)s).") % {"error": error}
+        parsed.rejected.append(Rejected(line, reason))
     parsed.sources = list(seen.values())
     return parsed
 
@@ -205,7 +224,7 @@ def _sentence(problem: RowProblem) -> str:
 
 FORMAT = Format(
     key=KEY,
-    label="Nightstand (CSV of nights)",
+    label=gettext_lazy("Nightstand (CSV of nights)"),
     needs_zone=False,
     sniff=sniff,
     parse=parse,

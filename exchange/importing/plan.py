@@ -24,6 +24,8 @@ from datetime import datetime
 from django.db.models import F
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from households.models import Household, Profile
 from journal.models import Disturbance, Intake, IntakeItem, Night
@@ -32,7 +34,7 @@ from . import checks
 from .incoming import IncomingIntake, IncomingNight, Parsed, Planned, Rejected
 
 CHUNK = 500
-ALREADY_THERE = "already there"
+ALREADY_THERE = gettext_lazy("already there")
 TRAILING_COUNT = re.compile(r"[ _]?\d+x$")
 NIGHT_FIELDS = (
     "into_bed",
@@ -62,7 +64,10 @@ def tag_keys(tag: str) -> list[str]:
 
 
 def label(profile: Profile, incoming: IncomingNight) -> str:
-    return f"{profile.name} · night of {incoming.date:%Y-%m-%d}"
+    return _("%(name)s · night of %(night)s") % {
+        "name": profile.name,
+        "night": f"{incoming.date:%Y-%m-%d}",
+    }
 
 
 @dataclass
@@ -207,19 +212,25 @@ def plan_nights(
     for incoming in parsed.nights:
         profile = profile_map.get(incoming.source)
         if profile is None:
-            who = labels.get(incoming.source) or incoming.source or "this file"
-            reason = f"no profile chosen for {who}"
-            plan.skipped.append(
-                Planned("night", f"{who} · night of {incoming.date}", incoming.line, reason)
-            )
+            who = labels.get(incoming.source) or incoming.source or _("this file")
+            reason = _("no profile chosen for %(who)s") % {"who": who}
+            what = _("%(name)s · night of %(night)s") % {
+                "name": who,
+                "night": f"{incoming.date:%Y-%m-%d}",
+            }
+            plan.skipped.append(Planned("night", what, incoming.line, reason))
             continue
         slot = (profile.pk, incoming.date)
         if slot in first_line:
             plan.rejected.append(
                 Rejected(
                     incoming.line,
-                    f"A second night of {incoming.date:%Y-%m-%d} for {profile.name} "
-                    f"(the first is on line {first_line[slot]}).",
+                    _("A second night of %(night)s for %(name)s (the first is on line %(line)s).")
+                    % {
+                        "night": f"{incoming.date:%Y-%m-%d}",
+                        "name": profile.name,
+                        "line": first_line[slot],
+                    },
                     incoming.source,
                 )
             )

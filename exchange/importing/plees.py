@@ -24,6 +24,8 @@ import re
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from django.utils.translation import gettext
+
 from exchange.importing.cells import (
     UNREADABLE,
     CellError,
@@ -59,13 +61,19 @@ def _instant(text: str, zone: ZoneInfo, *, what: str) -> datetime:
     match = _TEXT_TIME.fullmatch(cleaned)
     if match is None:
         raise CellError(
-            f"{what} {quoted(text)} is neither milliseconds since 1970 nor a time like "
-            "“2024-03-02 23:15”."
+            gettext(
+                "%(what)s %(cell)s is neither milliseconds since 1970 nor a time like "
+                "“2024-03-02 23:15”."
+            )
+            % {"what": what, "cell": quoted(text)}
         )
     try:
         moment = datetime.fromisoformat(match["wall"] + (match["offset"] or ""))
     except ValueError:
-        raise CellError(f"{what} {quoted(text)} is not a real date and time.") from None
+        raise CellError(
+            gettext("%(what)s %(cell)s is not a real date and time.")
+            % {"what": what, "cell": quoted(text)}
+        ) from None
     if moment.tzinfo is None:
         moment = wall_readings(moment, zone)[0]
     return check_bounds(moment, what=what)
@@ -76,14 +84,20 @@ def _whole(text: str, *, what: str) -> int:
     if not cleaned:
         return 0
     if not (cleaned.isascii() and cleaned.isdigit()) or len(cleaned) > 3:
-        raise CellError(f"{what} {quoted(text)} is not a whole number from 0 to 999.")
+        raise CellError(
+            gettext("%(what)s %(cell)s is not a whole number from 0 to 999.")
+            % {"what": what, "cell": quoted(text)}
+        )
     return int(cleaned)
 
 
 def _rating(text: str) -> int | None:
     value = rating_0_to_5(text)
     if value is not None and value != int(value):
-        raise CellError(f"Rating {quoted(text)} is not a whole number of stars from 0 to 5.")
+        raise CellError(
+            gettext("Rating %(cell)s is not a whole number of stars from 0 to 5.")
+            % {"cell": quoted(text)}
+        )
     return quality_from_rating(value)
 
 
@@ -108,7 +122,9 @@ def _record(line: int, cell: Row, zone: ZoneInfo) -> SleepRecord:
 def parse(text: str, zone: ZoneInfo | None) -> Parsed:
     """Read a Plees Tracker export; nights are dated in `zone` (required)."""
     if not sniff(text):
-        raise NotThisFormat("This is not a Plees Tracker CSV export (no sid,start,stop header).")
+        raise NotThisFormat(
+            gettext("This is not a Plees Tracker CSV export (no sid,start,stop header).")
+        )
     if zone is None:
         raise ValueError("Plees Tracker files need a time zone to date their nights.")
     lines = csv_lines(text)

@@ -1,6 +1,6 @@
 """What the preview and `manage.py import` show of a plan: counts by kind, and lists cut short.
 
-Pure: no Django here.
+Pure: no ORM here (the counts' words are translated).
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .incoming import ImportPlan
+from .incoming import KIND_COUNTS, ImportPlan
 
 SHOWN = 50  # the longest list a preview shows; the rest is counted
 
@@ -26,6 +26,8 @@ def listing(items: Sequence, limit: int = SHOWN) -> Listing:
 
 
 def counted(kind: str, count: int) -> str:
+    if kind in KIND_COUNTS:
+        return KIND_COUNTS[kind] % {"count": count}
     return f"{count} {kind}" if count == 1 else f"{count} {kind}s"
 
 

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import import_module
 
+from django.utils.translation import gettext_lazy
+
 from .incoming import Format, ImportPlan
 
 # Each module exposes a module-level FORMAT. Detection tries them in this order.
@@ -26,7 +28,7 @@ NIGHT_FORMAT_MODULES = (
 ARCHIVE_MODULE = "exchange.importing.archive_restore"
 
 ARCHIVE_KEY = "nightstand-json"
-ARCHIVE_LABEL = "Nightstand (complete JSON)"
+ARCHIVE_LABEL = gettext_lazy("Nightstand (complete JSON)")
 ARCHIVE_FORMAT_NAME = "nightstand-export"  # the "format" field of `exchange.archive`
 
 
@@ -64,10 +66,11 @@ class Choice:
 
 
 def choices() -> list[Choice]:
-    """What the upload form and `manage.py import --format` offer."""
-    offered = [Choice(f.key, f.label, f.needs_zone) for f in night_formats().values()]
+    """What the upload form and `manage.py import --format` offer, labelled in the active
+    language."""
+    offered = [Choice(f.key, str(f.label), f.needs_zone) for f in night_formats().values()]
     if archive_planner() is not None:
-        offered.append(Choice(ARCHIVE_KEY, ARCHIVE_LABEL, False))
+        offered.append(Choice(ARCHIVE_KEY, str(ARCHIVE_LABEL), False))
     return offered
 
 

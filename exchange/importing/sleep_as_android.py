@@ -35,6 +35,8 @@ import re
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from django.utils.translation import gettext as _
+
 from exchange.importing.cells import (
     UNREADABLE,
     CellError,
@@ -81,7 +83,8 @@ def _local_text(text: str) -> datetime:
         return datetime(year, month, day, hour, minute, second)
     except ValueError:
         raise CellError(
-            f"To {quoted(text)} is not a date and time like “26. 11. 2020 7:00”."
+            _("To %(cell)s is not a date and time like “26. 11. 2020 7:00”.")
+            % {"cell": quoted(text)}
         ) from None
 
 
@@ -114,14 +117,17 @@ def _comment(text: str) -> tuple[tuple[str, ...], str]:
 def _record(line: int, fields: list[str], columns: dict[str, int]) -> SleepRecord:
     needed = max(columns[name] for name in _REQUIRED) + 1
     if len(fields) < needed:
-        raise CellError(f"This line has {len(fields)} fields; its header names at least {needed}.")
+        raise CellError(
+            _("This line has %(count)s fields; its header names at least %(needed)s.")
+            % {"count": len(fields), "needed": needed}
+        )
     cell = Row(fields, columns)
     start = instant_from_epoch_ms(cell["id"], what="Id")
     zone = zone_named(cell["tz"])
     if zone is None:
         if not cell["tz"].strip():
-            raise CellError("The time zone (Tz) is missing.")
-        raise CellError(f"Unknown time zone {quoted(cell['tz'])}.")
+            raise CellError(_("The time zone (Tz) is missing."))
+        raise CellError(_("Unknown time zone %(zone)s.") % {"zone": quoted(cell["tz"])})
     end = _end(start, cell["to"], zone, _hours(cell["hours"]))
     problem = check_span(start, end)
     if problem:
@@ -142,7 +148,9 @@ def _record(line: int, fields: list[str], columns: dict[str, int]) -> SleepRecor
 def parse(text: str, zone: ZoneInfo | None = None) -> Parsed:
     """Read a Sleep as Android export; `zone` is not needed (every record names its own)."""
     if not sniff(text):
-        raise NotThisFormat("This is not a Sleep as Android CSV export (no Id,Tz,From,To header).")
+        raise NotThisFormat(
+            _("This is not a Sleep as Android CSV export (no Id,Tz,From,To header).")
+        )
     parsed = Parsed(sources=[Source("", LABEL)])
     records: list[SleepRecord] = []
     columns: dict[str, int] | None = None
@@ -159,11 +167,12 @@ def parse(text: str, zone: ZoneInfo | None = None) -> Parsed:
             if missing:
                 columns = None
                 names = ", ".join(name.capitalize() for name in missing)
-                parsed.rejected.append(Rejected(line, f"This header line lacks: {names}."))
+                reason = _("This header line lacks: %(names)s.") % {"names": names}
+                parsed.rejected.append(Rejected(line, reason))
             continue
         if columns is None:
             parsed.rejected.append(
-                Rejected(line, "No usable header line (Id,Tz,From,To,…) comes before this line.")
+                Rejected(line, _("No usable header line (Id,Tz,From,To,…) comes before this line."))
             )
             continue
         try:

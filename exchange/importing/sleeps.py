@@ -27,6 +27,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 from itertools import pairwise
 
+from django.utils.translation import gettext as _
+
 from exchange.importing.incoming import IncomingNight, Parsed, Rejected
 from journal.clock import hours_and_minutes, minutes_between, night_of
 
@@ -56,14 +58,13 @@ class SleepRecord:
 def check_span(start: datetime, end: datetime) -> str | None:
     """Why a single record cannot be a stretch of sleep, or None."""
     if end < start:
-        return "The sleep ends before it starts."
+        return _("The sleep ends before it starts.")
     if end == start:
-        return "The sleep ends when it starts (0 minutes)."
+        return _("The sleep ends when it starts (0 minutes).")
     if end - start > LONGEST:
-        return (
-            f"The sleep lasts {hours_and_minutes(minutes_between(start, end))}; "
-            "a record can be at most 24 hours."
-        )
+        return _("The sleep lasts %(length)s; a record can be at most 24 hours.") % {
+            "length": hours_and_minutes(minutes_between(start, end))
+        }
     return None
 
 
@@ -101,8 +102,11 @@ def _night(source: str, night: date, records: list[SleepRecord]) -> IncomingNigh
             span = hours_and_minutes(minutes_between(first, last))
             return Rejected(
                 line,
-                f"The sleeps of the night of {night:%Y-%m-%d} span {span} from the first start "
-                "to the last end; a night can be at most 24 hours.",
+                _(
+                    "The sleeps of the night of %(night)s span %(span)s from the first start to "
+                    "the last end; a night can be at most 24 hours."
+                )
+                % {"night": f"{night:%Y-%m-%d}", "span": span},
                 source,
             )
         gaps = [later[0] - earlier[1] for earlier, later in pairwise(stretches)]

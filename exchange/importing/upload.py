@@ -1,11 +1,13 @@
 """An uploaded file's bytes as text, or a message saying why it is not a file we can read.
 
-Pure: no Django here.
+Pure: no ORM here; the messages go through gettext.
 """
 
 from __future__ import annotations
 
 import re
+
+from django.utils.translation import gettext as _
 
 MAX_BYTES = 20 * 2**20  # ten years of nights in any of the formats is a few MB
 MAX_LABEL = f"{MAX_BYTES // 2**20} MB"
@@ -23,20 +25,24 @@ def decode(data: bytes) -> str:
     it says so (spreadsheets' "Unicode text"); then Windows-1252, what older spreadsheets save
     on Windows. Binary files (an .xlsx, a photo) are refused with a clear message."""
     if not data:
-        raise UnreadableFile("The file is empty.")
+        raise UnreadableFile(_("The file is empty."))
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         text = _try(data, "utf-16")
     elif b"\x00" in data:
         raise UnreadableFile(
-            "This is not a text file (it contains NUL bytes): export it from the other app as "
-            "CSV or JSON, or save the spreadsheet as “CSV UTF-8”."
+            _(
+                "This is not a text file (it contains NUL bytes): export it from the other app "
+                "as CSV or JSON, or save the spreadsheet as “CSV UTF-8”."
+            )
         )
     else:
         text = _try(data, "utf-8-sig") or _try(data, "cp1252")
     if text is None or BINARY.search(text):
         raise UnreadableFile(
-            "This file is not text Nightstand can read (not UTF-8, UTF-16 or Windows-1252): "
-            "export it from the other app as CSV or JSON, or save it as “CSV UTF-8”."
+            _(
+                "This file is not text Nightstand can read (not UTF-8, UTF-16 or Windows-1252): "
+                "export it from the other app as CSV or JSON, or save it as “CSV UTF-8”."
+            )
         )
     return text.removeprefix("\ufeff")
 

@@ -4,7 +4,8 @@ Each function takes plain data and returns a frozen dataclass of numbers and lab
 ``WIDTH`` units wide; ``templates/insights/charts.html`` draws it (one partial per chart) with
 classes only, and a table of the same numbers as its text alternative. Missing values are gaps,
 never zeros. An empty input gives a chart whose ``empty`` says so instead of drawing axes.
-Pure standard library: no Django, no ORM.
+No ORM and no request; words and dates come through Django's translation, in the language
+active when the chart is built.
 """
 
 from .heatmap import ADHERENCE_LEVELS, Cell, Heatmap, adherence_heatmap, adherence_level

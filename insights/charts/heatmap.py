@@ -11,6 +11,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from django.utils.dates import WEEKDAYS_ABBR
+from django.utils.translation import gettext, ngettext, pgettext
+from django.utils.translation import gettext_lazy as _
+
+from journal import wording
+
 from .parts import (
     NO_NIGHTS,
     WIDTH,
@@ -22,7 +28,9 @@ from .parts import (
     clamp,
     date_text,
     finite,
+    legend_depth,
     legend_row,
+    night_text,
     r1,
 )
 
@@ -44,16 +52,16 @@ class Heatmap(Chart):
 
 # (level, words) from none done to all done, then no routine; the css class is "adh-<level>".
 ADHERENCE_LEVELS = (
-    ("zero", "none done"),
-    ("low", "under half"),
-    ("high", "half or more"),
-    ("full", "all done"),
-    ("none", "no routine"),
+    ("zero", _("none done")),
+    ("low", _("under half")),
+    ("high", _("half or more")),
+    ("full", _("all done")),
+    ("none", _("no routine")),
 )
 LEGEND_SHARES = (0, 0.3, 0.7, 1, 0)  # how full each level's legend swatch is drawn
 HEAT_LEFT, HEAT_TOP, HEAT_CELL = 30.0, 16.0, 20.0
 BAND_WEEKS, BAND_GAP = 14, 8.0  # 14 columns of 20 fit the width; longer ranges wrap
-WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+WEEKDAYS = tuple(WEEKDAYS_ABBR[day] for day in range(7))  # "Mon" … "Sun", translated
 
 
 def adherence_level(share: float | None) -> str:
@@ -80,17 +88,20 @@ def adherence_heatmap(
 
     def share_text(share: float | None) -> str:
         if share is None:
-            return "no routine"
-        return f"{round(clamp(share, 0, 1) * 100)} % of the routine done"
+            return gettext("no routine")
+        return gettext("%(percent)d %% of the routine done") % {
+            "percent": round(clamp(share, 0, 1) * 100)
+        }
 
     table = Table(
-        "Routine done each night",
-        ("Night", "Routine done"),
-        tuple((f"{d:%a} {date_text(d)}", share_text(s)) for d, s in nights),
+        gettext("Routine done each night"),
+        (pgettext("chart table", "Night"), gettext("Routine done")),
+        tuple((night_text(d), share_text(s)) for d, s in nights),
     )
-    title = "Routine adherence by night"
+    title = gettext("Routine adherence by night")
     if not nights:
-        return Heatmap(chart_id, WIDTH, 40, title, NO_NIGHTS, NO_NIGHTS, table, (), (), (), ())
+        empty = gettext(NO_NIGHTS)
+        return Heatmap(chart_id, WIDTH, 40, title, empty, empty, table, (), (), (), ())
     monday = nights[0][0] - timedelta(days=nights[0][0].weekday())
     weeks = (nights[-1][0] - monday).days // 7 + 1
     bands = math.ceil(weeks / BAND_WEEKS)  # a long range wraps into bands of 14 weeks
@@ -102,14 +113,19 @@ def adherence_heatmap(
         x = r1(HEAT_LEFT + column * HEAT_CELL)
         y = r1(band * band_height + HEAT_TOP + d.weekday() * HEAT_CELL)
         level = adherence_level(share)
-        text = f"{d:%a} {date_text(d)}: {share_text(share)}"
+        text = f"{night_text(d)}: {share_text(share)}"
         fill = None
         if share is not None and share > 0:
             height = r1(inner * clamp(share, 0, 1))
             fill = Rect(x, r1(y + inner - height), inner, height, f"adh-fill adh-{level}", text)
         cells.append(Cell(Rect(x, y, inner, inner, f"adh adh-{level}", text), fill, level))
     weekday_labels = tuple(
-        Label(HEAT_LEFT - 4, r1(band * band_height + HEAT_TOP + i * HEAT_CELL + 12.5), name, "end")
+        Label(
+            HEAT_LEFT - 4,
+            r1(band * band_height + HEAT_TOP + i * HEAT_CELL + 12.5),
+            str(name),
+            "end",
+        )
         for band in range(bands)
         for i, name in enumerate(WEEKDAYS)
     )
@@ -124,23 +140,33 @@ def adherence_heatmap(
     )
     grid_bottom = bands * band_height - BAND_GAP
     samples = [
-        (f"adh adh-{level}", words, share)
+        (f"adh adh-{level}", str(words), share)
         for (level, words), share in zip(ADHERENCE_LEVELS, LEGEND_SHARES, strict=True)
     ]
     legend = legend_row(samples[:3], y=r1(grid_bottom + 16))
-    legend += legend_row(samples[3:], y=r1(grid_bottom + 32))
-    counts = {lv: sum(c.level == lv for c in cells) for lv, _ in ADHERENCE_LEVELS}
+    legend += legend_row(samples[3:], y=r1(legend[-1].label.y + 16))
+    counts = {lv: sum(c.level == lv for c in cells) for lv, _words in ADHERENCE_LEVELS}
     desc = (
-        f"{len(cells)} nights from {date_text(nights[0][0])} to {date_text(nights[-1][0])}, "
-        "weeks as columns and Monday at the top; each cell is filled from the bottom by the share "
-        "of the routine done. "
-        + ", ".join(f"{counts[lv]} {words[lv]}" for lv, _ in ADHERENCE_LEVELS)
+        ngettext(
+            "%(count)d night from %(start)s to %(end)s, weeks as columns and Monday at the top; "
+            "each cell is filled from the bottom by the share of the routine done.",
+            "%(count)d nights from %(start)s to %(end)s, weeks as columns and Monday at the top; "
+            "each cell is filled from the bottom by the share of the routine done.",
+            len(cells),
+        )
+        % {
+            "count": len(cells),
+            "start": date_text(nights[0][0]),
+            "end": date_text(nights[-1][0]),
+        }
+        + " "
+        + ", ".join(f"{counts[lv]} {words[lv]}" for lv, _words in ADHERENCE_LEVELS)
         + "."
     )
     return Heatmap(
         chart_id=chart_id,
         width=WIDTH,
-        height=r1(grid_bottom + 40),
+        height=r1(grid_bottom + 40 + legend_depth(legend) - 16),
         title=title,
         desc=desc,
         empty="",
@@ -164,6 +190,6 @@ def _month_labels(first: date, weeks: int, *, top: float) -> tuple[Label, ...]:
     if len(starts) > 1 and starts[1][0] * HEAT_CELL < 28:
         starts.pop(0)  # the band starts late in a month: name the next one instead
     return tuple(
-        Label(r1(HEAT_LEFT + column * HEAT_CELL), r1(top + 11), f"{day:%b}", "start")
+        Label(r1(HEAT_LEFT + column * HEAT_CELL), r1(top + 11), wording.short_month(day), "start")
         for column, day in starts
     )

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from django.utils.translation import gettext, ngettext, pgettext, pgettext_lazy
+
 from .parts import (
     DAY_MINUTES,
     NO_NIGHTS,
@@ -21,6 +23,7 @@ from .parts import (
     clamp,
     finite,
     hours_and_minutes,
+    legend_depth,
     legend_row,
     r1,
 )
@@ -120,7 +123,8 @@ class SleepLogChart(Chart):
 
 LOG_LEFT, LOG_RIGHT, LOG_NAP = 48.0, 300.0, 310.0  # label column, plot, nap marker column
 LOG_TOP, LOG_ROW = 18.0, 18.0
-LOG_HOURS = ((0, "noon"), (360, "18"), (720, "00"), (1080, "06"), (1440, "noon"))
+NOON = pgettext_lazy("sleep log axis: 12:00", "noon")
+LOG_HOURS = ((0, NOON), (360, "18"), (720, "00"), (1080, "06"), (1440, NOON))
 
 
 def _span(row: LogInput, start: float | None, end: float | None) -> tuple[float, float] | None:
@@ -137,7 +141,7 @@ def _bar(
 ) -> tuple[str, tuple[float, float] | None]:
     """The words for a bar ("22:45–06:50, 8 h 5 min") and its x extent, or "not logged"."""
     if span is None:
-        return "not logged", None
+        return gettext("not logged"), None
     start, end = span
     words = f"{_clock(row, start)}–{_clock(row, end)}, {hours_and_minutes(end - start)}"
     return words, (x_of(start), x_of(end))
@@ -157,7 +161,10 @@ def _row(
     changed = row.window_minutes != DAY_MINUTES
     night = row.label
     if changed:
-        night += f" (clocks changed: a {row.window_minutes / 60:g}-hour night)"
+        night = gettext("%(night)s (clocks changed: a %(hours)s-hour night)") % {
+            "night": night,
+            "hours": f"{row.window_minutes / 60:g}",
+        }
     bed_span = _span(row, row.in_bed_start, row.in_bed_end)
     asleep_span = _span(row, row.asleep_start, row.asleep_end)
     bed_words, bed = _bar(row, bed_span, x_of)
@@ -172,18 +179,37 @@ def _row(
         ticks = tuple(Line(x, top + 2, x, top + 10, "wake") for x in xs)
     nap = None
     if row.nap_minutes and row.nap_minutes > 0:
-        nap_words = f"{row.label}: nap {hours_and_minutes(row.nap_minutes)}"
+        nap_words = gettext("%(night)s: nap %(duration)s") % {
+            "night": row.label,
+            "duration": hours_and_minutes(row.nap_minutes),
+        }
         nap = Dot(LOG_NAP, top + 6, 3.5, "nap", nap_words)
     drawn = LogRow(
         label=Label(LOG_LEFT - 4, top + 10, row.label + ("*" if changed else ""), "end"),
         title=night,
-        bed=_rect(bed, top, "bed", f"{night}: in bed {bed_words}"),
-        asleep=_rect(asleep, top, "asleep", f"{night}: asleep {asleep_words}"),
+        bed=_rect(
+            bed,
+            top,
+            "bed",
+            gettext("%(night)s: in bed %(times)s") % {"night": night, "times": bed_words},
+        ),
+        asleep=_rect(
+            asleep,
+            top,
+            "asleep",
+            gettext("%(night)s: asleep %(times)s") % {"night": night, "times": asleep_words},
+        ),
         awakenings=ticks,
-        awakenings_title=f"{row.label}: woke {wakes} time{'' if wakes == 1 else 's'} "
-        "(times not logged)",
+        awakenings_title=ngettext(
+            "%(night)s: woke %(count)d time (times not logged)",
+            "%(night)s: woke %(count)d times (times not logged)",
+            wakes,
+        )
+        % {"night": row.label, "count": wakes},
         nap=nap,
-        note=None if host else Label(LOG_LEFT + 4, top + 10, "not logged", "start", "not-logged"),
+        note=None
+        if host
+        else Label(LOG_LEFT + 4, top + 10, gettext("not logged"), "start", "not-logged"),
         clocks_changed=changed,
     )
     table_row = (
@@ -202,12 +228,18 @@ def sleep_log(rows: Sequence[LogInput], *, chart_id: str = "sleep-log") -> Sleep
     Bars are placed by elapsed minutes, so a night the clocks changed has its real length (an
     hour shorter or longer than the same clock times on another night); its label gets a "*".
     """
-    table_head = ("Night", "In bed", "Asleep", "Awakenings", "Nap")
-    caption = "Sleep log: time in bed and asleep each night"
-    nights = f"{len(rows)} night{'' if len(rows) == 1 else 's'}"
+    table_head = (
+        pgettext("sleep log table", "Night"),
+        pgettext("sleep log table", "In bed"),
+        pgettext("sleep log table", "Asleep"),
+        pgettext("sleep log table", "Awakenings"),
+        pgettext("sleep log table", "Nap"),
+    )
+    caption = gettext("Sleep log: time in bed and asleep each night")
+    nights = ngettext("%(count)d night", "%(count)d nights", len(rows)) % {"count": len(rows)}
     if not rows:
         return SleepLogChart(
-            chart_id, WIDTH, 40, "Sleep log", NO_NIGHTS, NO_NIGHTS,
+            chart_id, WIDTH, 40, gettext("Sleep log"), gettext(NO_NIGHTS), gettext(NO_NIGHTS),
             Table(caption, table_head, ()), (), (), (), (),
         )  # fmt: skip
     scale = (LOG_RIGHT - LOG_LEFT) / max(DAY_MINUTES, *(r.window_minutes for r in rows))
@@ -220,19 +252,32 @@ def sleep_log(rows: Sequence[LogInput], *, chart_id: str = "sleep-log") -> Sleep
     )
     plot_bottom = r1(LOG_TOP + LOG_ROW * len(rows) + 2)
     changed = sum(r.clocks_changed for r in drawn)
-    legend_items = [("bed", "in bed"), ("asleep", "asleep"), ("", "| woke"), ("", "● nap")]
+    legend_items = [
+        ("bed", pgettext("sleep log legend", "in bed")),
+        ("asleep", pgettext("sleep log legend", "asleep")),
+        ("", pgettext("sleep log legend", "| woke")),
+        ("", pgettext("sleep log legend", "● nap")),
+    ]
     if changed:
-        legend_items.append(("", "* clocks changed"))
+        legend_items.append(("", pgettext("sleep log legend", "* clocks changed")))
+    legend = legend_row(legend_items, y=r1(plot_bottom + 16))
     return SleepLogChart(
         chart_id=chart_id,
         width=WIDTH,
-        height=r1(plot_bottom + 24),
-        title=f"Sleep log, {nights}",
+        height=r1(plot_bottom + 24 + legend_depth(legend)),
+        title=gettext("Sleep log, %(nights)s") % {"nights": nights},
         desc=(
-            "Each row is one night from noon to noon: a light bar for time in bed, a dark bar "
-            "for time asleep, ticks for the number of awakenings and a dot for a nap. "
-            + nights
-            + (f", {changed} with a clock change." if changed else ".")
+            gettext(
+                "Each row is one night from noon to noon: a light bar for time in bed, a dark "
+                "bar for time asleep, ticks for the number of awakenings and a dot for a nap."
+            )
+            + " "
+            + (
+                gettext("%(nights)s, %(count)d with a clock change.")
+                % {"nights": nights, "count": changed}
+                if changed
+                else f"{nights}."
+            )
         ),
         empty="",
         table=Table(caption, table_head, tuple(table_rows)),
@@ -240,6 +285,6 @@ def sleep_log(rows: Sequence[LogInput], *, chart_id: str = "sleep-log") -> Sleep
         gridlines=tuple(
             Line(x_of(m), LOG_TOP - 2, x_of(m), plot_bottom, "grid") for m, _ in LOG_HOURS
         ),
-        hour_labels=tuple(Label(x_of(m), 12, text) for m, text in LOG_HOURS),
-        legend=legend_row(legend_items, y=r1(plot_bottom + 16)),
+        hour_labels=tuple(Label(x_of(m), 12, str(text)) for m, text in LOG_HOURS),
+        legend=legend,
     )

@@ -10,6 +10,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from django.utils.formats import get_format
+from django.utils.translation import gettext_noop
+
+from journal import wording
 from journal.clock import hours_and_minutes
 
 # Every chart is this many units wide; the SVG scales it to the width of the page.
@@ -101,7 +105,7 @@ def nice_ticks(lo: float, hi: float, count: int = 4) -> tuple[float, ...]:
     """Round tick values (steps of 1, 2, 2.5 or 5 × 10ⁿ) from at or below lo to at or above hi."""
     if hi < lo:
         lo, hi = hi, lo
-    if hi - lo <= 0:
+    if (hi - lo) / count <= 0:  # also a range so narrow that its step underflows to 0
         pad = max(abs(lo) * 0.1, 1)
         lo, hi = lo - pad, hi + pad
     raw = (hi - lo) / count
@@ -119,14 +123,20 @@ def value_text(value: float | None, unit: str) -> str:
         return "—"
     if unit == "min":
         return hours_and_minutes(value)
-    return f"{value:.1f} {unit}".rstrip()
+    # Rounded by Python, as in English (Django's number_format cuts digits off instead).
+    return f"{value:.1f} {unit}".replace(".", get_format("DECIMAL_SEPARATOR")).rstrip()
 
 
 def tick_text(value: float, unit: str) -> str:
     """A short axis label: "7 h", "7.5 h", "85 %"."""
     if unit == "min":
-        return f"{value / 60:g} h"
-    return f"{value:g} {unit}".rstrip()
+        return f"{_decimal(value / 60)} h"
+    return f"{_decimal(value)} {unit}".rstrip()
+
+
+def _decimal(value: float) -> str:
+    """7.5 as "7.5", "7,5" in German and Spanish; 7.0 as "7"."""
+    return f"{value:g}".replace(".", get_format("DECIMAL_SEPARATOR"))
 
 
 def value_ticks(lo: float, hi: float, unit: str, count: int = 4) -> tuple[float, ...]:
@@ -136,7 +146,8 @@ def value_ticks(lo: float, hi: float, unit: str, count: int = 4) -> tuple[float,
     return nice_ticks(lo, hi, count)
 
 
-NO_NIGHTS = "No nights yet."
+# The sentence of an empty chart, in English; charts show it through gettext.
+NO_NIGHTS = gettext_noop("No nights yet.")
 DAY_MINUTES = 1440
 
 
@@ -157,16 +168,26 @@ class Chart:
         return f"0 0 {self.width:g} {self.height:g}"
 
 
+LEGEND_LINE = 16.0  # from one line of a legend to the next
+LEGEND_RIGHT = WIDTH - 4  # words past this would be cut off by the viewBox
+
+
 def legend_row(
     items: Sequence[tuple[str, str] | tuple[str, str, float]], *, y: float, x: float = 4
 ) -> tuple[LegendItem, ...]:
-    """Swatches with their words, left to right on one line (about 5.8 units a character).
+    """Swatches with their words, left to right (about 5.8 units a character).
 
     An item whose css is "" has no swatch: its words start with their own glyph. A third value
-    fills the swatch from the bottom by that share, as the heatmap's cells are.
+    fills the swatch from the bottom by that share, as the heatmap's cells are. An item that
+    would run past the right edge (longer words in another language) starts a new line
+    `LEGEND_LINE` below; `legend_depth` says how much lower the last line is than the first.
     """
     legend = []
+    left = x
     for css, text, *share in items:
+        end = (x + 15 if css else x) + 5.8 * len(text)
+        if legend and end > LEGEND_RIGHT:
+            x, y = left, r1(y + LEGEND_LINE)
         swatch = Rect(x, r1(y - 9), 11, 11, css) if css else None
         fill = None
         if swatch and share and share[0] > 0:
@@ -178,5 +199,18 @@ def legend_row(
     return tuple(legend)
 
 
+def legend_depth(legend: Sequence[LegendItem]) -> float:
+    """How far below its first line a legend's last line is: 0 when it fits on one."""
+    if not legend:
+        return 0.0
+    return r1(legend[-1].label.y - legend[0].label.y)
+
+
 def date_text(day: date) -> str:
-    return f"{day.day} {day:%b}"
+    """ "3 Dec", in the active language."""
+    return wording.short_day_month(day)
+
+
+def night_text(day: date) -> str:
+    """ "Mon 3 Dec", in the active language."""
+    return wording.weekday_day_month(day)

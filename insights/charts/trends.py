@@ -7,6 +7,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from django.utils.translation import gettext, ngettext, pgettext
+
 from .parts import (
     NO_NIGHTS,
     WIDTH,
@@ -21,6 +23,7 @@ from .parts import (
     date_text,
     finite,
     legend_row,
+    night_text,
     r1,
     tick_text,
     value_text,
@@ -51,12 +54,14 @@ def trend(
     y_min: float | None = None,
     y_max: float | None = None,
     chart_id: str | None = None,
+    missing: str | None = None,
 ) -> TrendChart:
     """Nightly values as dots and their rolling mean as a line, over the nights' dates.
 
     ``rolling[i]`` belongs to ``points[i]``; a None in either is a gap. Give one point per
     calendar night (None where nothing was logged) so the line breaks where the diary does.
     ``unit`` "min" shows hours on the axis; any other unit ("%") is printed after the value.
+    ``missing`` is the sentence shown when no night has a value ("No total sleep logged…").
     """
     if len(rolling) != len(points):
         raise ValueError(f"{len(rolling)} rolling means for {len(points)} nights")
@@ -71,16 +76,17 @@ def trend(
     values = [v for _, v, _ in pairs if v is not None]
     means = [m for _, _, m in pairs if m is not None]
     table = Table(
-        f"{y_label} each night, with the 7-night rolling mean",
-        ("Night", y_label, "7-night mean"),
-        tuple(
-            (f"{d:%a} {date_text(d)}", value_text(v, unit), value_text(m, unit))
-            for d, v, m in pairs
-        ),
+        gettext("%(label)s each night, with the 7-night rolling mean") % {"label": y_label},
+        (pgettext("chart table", "Night"), y_label, gettext("7-night mean")),
+        tuple((night_text(d), value_text(v, unit), value_text(m, unit)) for d, v, m in pairs),
     )
     height = 190.0
     if not values and not means:
-        empty = NO_NIGHTS if not pairs else f"No {y_label.lower()} logged in these nights."
+        empty = (
+            gettext(NO_NIGHTS)
+            if not pairs
+            else missing or f"No {y_label.lower()} logged in these nights."
+        )
         return TrendChart(
             chart_id, WIDTH, 40, y_label, empty, empty, table, (), (), (), (), (), (), ()
         )
@@ -102,7 +108,7 @@ def trend(
         return r1(TREND_BOTTOM - share * (TREND_BOTTOM - TREND_TOP))
 
     dots = tuple(
-        Dot(x_of(d), y_of(v), 3, "value", f"{d:%a} {date_text(d)}: {value_text(v, unit)}")
+        Dot(x_of(d), y_of(v), 3, "value", f"{night_text(d)}: {value_text(v, unit)}")
         for d, v, _ in pairs
         if v is not None
     )
@@ -119,20 +125,35 @@ def trend(
     )
     latest = next((m for _, _, m in reversed(pairs) if m is not None), None)
     desc = (
-        f"{y_label} for {len(pairs)} nights from {date_text(first)} to {date_text(last)}, "
-        f"{len(values)} with a value"
+        ngettext(
+            "%(label)s for %(count)d night from %(start)s to %(end)s, %(values)d with a value",
+            "%(label)s for %(count)d nights from %(start)s to %(end)s, %(values)d with a value",
+            len(pairs),
+        )
+        % {
+            "label": y_label,
+            "count": len(pairs),
+            "start": date_text(first),
+            "end": date_text(last),
+            "values": len(values),
+        }
         + (
-            f", from {value_text(min(values), unit)} to {value_text(max(values), unit)}"
+            gettext(", from %(low)s to %(high)s")
+            % {"low": value_text(min(values), unit), "high": value_text(max(values), unit)}
             if values
             else ""
         )
-        + (f"; latest 7-night mean {value_text(latest, unit)}." if latest is not None else ".")
+        + (
+            gettext("; latest 7-night mean %(mean)s.") % {"mean": value_text(latest, unit)}
+            if latest is not None
+            else "."
+        )
     )
     return TrendChart(
         chart_id=chart_id,
         width=WIDTH,
         height=height,
-        title=f"{y_label}, night by night",
+        title=gettext("%(label)s, night by night") % {"label": y_label},
         desc=desc,
         empty="",
         table=table,
@@ -145,7 +166,8 @@ def trend(
         ),
         x_labels=x_labels,
         legend=legend_row(
-            [("value-swatch", "one night"), ("rolling-swatch", "7-night mean")], y=182
+            [("value-swatch", gettext("one night")), ("rolling-swatch", gettext("7-night mean"))],
+            y=182,
         ),
     )
 
@@ -167,7 +189,8 @@ def _rolling(
         Polyline(
             tuple((x_of(day), y_of(mean)) for day, mean in run),
             "rolling",
-            f"7-night mean, {date_text(run[0][0])} to {date_text(run[-1][0])}",
+            gettext("7-night mean, %(start)s to %(end)s")
+            % {"start": date_text(run[0][0]), "end": date_text(run[-1][0])},
         )
         for run in runs
         if len(run) > 1
@@ -178,7 +201,8 @@ def _rolling(
             y_of(mean),
             2,
             "rolling-point",
-            f"7-night mean to {date_text(day)}: {value_text(mean, unit)}",
+            gettext("7-night mean to %(day)s: %(mean)s")
+            % {"day": date_text(day), "mean": value_text(mean, unit)},
         )
         for run in runs
         if len(run) == 1

@@ -5,6 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from django.utils.translation import gettext, ngettext, pgettext
+from django.utils.translation import gettext_lazy as _
+
 from .parts import (
     NO_NIGHTS,
     WIDTH,
@@ -45,19 +48,20 @@ def weekday_bars(
     rows: Sequence[tuple[str, float | None, int]],
     *,
     unit: str,
-    y_label: str = "Mean",
+    y_label: str = _("Mean"),
     chart_id: str = "weekday-bars",
 ) -> BarChart:
     """Monday … Sunday side by side: a bar from zero per weekday, with the nights behind it."""
     clean = [(label, finite(value), max(n, 0)) for label, value, n in rows]
+    title = gettext("%(label)s by weekday") % {"label": y_label}
     table = Table(
-        f"{y_label} by weekday",
-        ("Weekday", y_label, "Nights"),
+        title,
+        (gettext("Weekday"), str(y_label), pgettext("chart table", "Nights")),
         tuple((label, value_text(v, unit), str(n)) for label, v, n in clean),
     )
     if not clean:
         return BarChart(
-            chart_id, WIDTH, 40, f"{y_label} by weekday", NO_NIGHTS, NO_NIGHTS, table, (), (), ()
+            chart_id, WIDTH, 40, title, gettext(NO_NIGHTS), gettext(NO_NIGHTS), table, (), (), ()
         )
     values = [v for _, v, _ in clean if v is not None]
     ticks = value_ticks(0, max([*values, 0]) or (60 if unit == "min" else 1), unit, count=4)
@@ -73,12 +77,19 @@ def weekday_bars(
     for i, (label, value, n) in enumerate(clean):
         centre = r1(BARS_LEFT + slot * (i + 0.5))
         x = r1(centre - bar_width / 2)
-        nights = f"{n} night{'s' if n != 1 else ''}"
+        nights = ngettext("%(count)d night", "%(count)d nights", n) % {"count": n}
         if value is None:
             rect = Rect(
-                x, BARS_TOP, bar_width, BARS_BOTTOM - BARS_TOP, "no-data", f"{label}: no data"
+                x,
+                BARS_TOP,
+                bar_width,
+                BARS_BOTTOM - BARS_TOP,
+                "no-data",
+                gettext("%(day)s: no data") % {"day": label},
             )
-            text = Label(centre, r1((BARS_TOP + BARS_BOTTOM) / 2), "no data", css="no-data-text")
+            text = Label(
+                centre, r1((BARS_TOP + BARS_BOTTOM) / 2), gettext("no data"), css="no-data-text"
+            )
         else:
             top = y_of(value)
             rect = Rect(
@@ -103,11 +114,12 @@ def weekday_bars(
         chart_id=chart_id,
         width=WIDTH,
         height=BARS_BOTTOM + 34,
-        title=f"{y_label} by weekday",
-        desc=(
-            f"{y_label} for each weekday, Monday to Sunday, with n the number of nights behind "
-            f"each bar; weekdays without data: {len(clean) - len(values)}."
-        ),
+        title=title,
+        desc=gettext(
+            "%(label)s for each weekday, Monday to Sunday, with n the number of nights behind "
+            "each bar; weekdays without data: %(count)d."
+        )
+        % {"label": y_label, "count": len(clean) - len(values)},
         empty="",
         table=table,
         bars=tuple(bars),

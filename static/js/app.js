@@ -57,7 +57,16 @@
     });
   }
 
+  // The service worker (templates/offline/sw.js) keeps the app shell and the pages seen last;
+  // its address comes from the page, and its scope is the folder it is served from: the site.
+  function registerWorker() {
+    const queue = document.getElementById("offline-queue");
+    if (!queue || !("serviceWorker" in navigator)) return;
+    navigator.serviceWorker.register(queue.dataset.serviceWorker).catch(function () {});
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    registerWorker();
     detectTimeZone(document);
     expireUndo(document);
     document.addEventListener("click", onClick);
