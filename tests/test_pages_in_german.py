@@ -21,12 +21,13 @@ from .fixtures.routines import make_routine
 
 ENGLISH = re.compile(
     r"\b(the|and|your|you|with|from|this|that|night|nights|save|delete|edit|cancel|log|"
-    r"tonight|history|household|routines?|insights|sleep|minutes|hours|members|people|"
+    r"tonight|history|household|insights|sleep|minutes|hours|members|people|"
     r"sign out|add|change|steps?|done|week|today|yesterday|average|quality|bedtime)\b",
     re.IGNORECASE,
 )
+# "Routine" is German as well as English, so it is not on the list.
 ALLOWED = {"Nightstand"}
-OTHERS = "English left on the page after the i18n merges: see the xfail's output"
+TONIGHT = "templates/routines/tonight.html is not marked for translation yet (Skip, Done for all)"
 
 
 def visible_text(page: str) -> str:
@@ -66,13 +67,13 @@ def anna(db, freeze):
 
 
 PAGES = [
-    pytest.param("/", id="tonight", marks=pytest.mark.xfail(reason=OTHERS, strict=False)),
+    pytest.param("/", id="tonight", marks=pytest.mark.xfail(reason=TONIGHT, strict=False)),
     pytest.param("/journal/log/", id="log"),
     pytest.param("/journal/history/", id="history"),
     pytest.param("night", id="night"),
     pytest.param("/journal/history/calendar/", id="calendar"),
-    pytest.param("/routines/", id="routines", marks=pytest.mark.xfail(reason=OTHERS, strict=False)),
-    pytest.param("/insights/", id="insights", marks=pytest.mark.xfail(reason=OTHERS, strict=False)),
+    pytest.param("/routines/", id="routines"),
+    pytest.param("/insights/", id="insights"),
     pytest.param("/household/", id="household"),
     # The account page: one's own profile with its settings; its calendar card is the reminders'.
     pytest.param("account", id="account"),
