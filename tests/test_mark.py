@@ -49,7 +49,8 @@ def test_a_tick_swaps_the_card_and_its_progress_bar(client_for, alice, routine, 
     assert "1 of 3 done" in html and 'value="1"' in html
     assert "Due now" not in html or html.index("Due now") > html.index("Read")
     # The ticked row, tapped again, undoes.
-    assert 'name="action" value="undo" aria-label="Undo: Screens off"' in html
+    url = mark_url(step, alice.profile)
+    assert f'name="action" value="undo" formaction="{url}" aria-label="Undo: Screens off"' in html
 
 
 def test_the_first_tick_snapshots_the_whole_night(client_for, alice, routine, evening):
