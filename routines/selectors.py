@@ -15,7 +15,6 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from households.clock_format import format_time
-
 from households.models import Profile
 from households.selectors import loggable_profiles
 from journal.clock import is_morning, night_of, to_local

@@ -229,7 +229,9 @@ def _household_of_five(alice):
     children sharing theirs, five steps each, from the starter templates, with two weeks of
     nights each for the weekly line."""
     children = [add_dependant(alice, name) for name in ("Robin", "Kit", "Jo", "Max")]
-    copy_template(household=alice.household, template_key="sleep-hygiene", followers=[alice.profile])
+    copy_template(
+        household=alice.household, template_key="sleep-hygiene", followers=[alice.profile]
+    )
     copy_template(household=alice.household, template_key="childrens-bedtime", followers=children)
     for profile in [alice.profile, *children]:
         for offset in range(1, 15):
