@@ -96,29 +96,28 @@ class Row:
     def is_pending(self) -> bool:
         return self.status == Status.PENDING
 
-    all_label: str = ""  # "Done for Robin, Sasha: Bath"
+    # The buttons' labels, for screen readers: "Done: Bath", "Skip: Bath", "Undo: Bath", and
+    # "Done for Robin, Sasha: Bath" when the card offers it.
+    tap_label: str = ""
+    skip_label: str = ""
+    undo_label: str = ""
+    all_label: str = ""
+    detail: str = ""  # the step's small print: "15 min · lights low"
 
-    @property
-    def tap_label(self) -> str:
-        """The row's own button: a second tap on a done row undoes it."""
-        if self.status == Status.DONE:
-            return self.undo_label
-        return _("Done: %(step)s") % {"step": self.step.title}
 
-    @property
-    def undo_label(self) -> str:
-        return _("Undo: %(step)s") % {"step": self.step.title}
+class _Words:
+    """The row's words in the active language, looked up once per page rather than per row."""
 
-    @property
-    def skip_label(self) -> str:
-        return _("Skip: %(step)s") % {"step": self.step.title}
+    def __init__(self):
+        self.done = _("Done: %(step)s")
+        self.skip = _("Skip: %(step)s")
+        self.undo = _("Undo: %(step)s")
+        self.all = _("Done for %(names)s: %(step)s")
+        self.minutes = _("%(minutes)s min")
 
-    @property
-    def detail(self) -> str:
-        """The step's small print: "15 min · lights low"."""
-        minutes = self.step.duration_minutes
-        parts = [_("%(minutes)s min") % {"minutes": minutes}] if minutes else []
-        return " · ".join([*parts, self.step.note] if self.step.note else parts)
+    def detail(self, step: Step) -> str:
+        parts = [self.minutes % {"minutes": step.duration_minutes}] if step.duration_minutes else []
+        return " · ".join([*parts, step.note] if step.note else parts)
 
 
 @dataclass
@@ -234,7 +233,7 @@ def build_cards(
     nights = {profile.pk: night_of(now, profile.zone) for profile in profiles}
     statuses = _tonights_statuses(nights=nights, routines=routines)
     loggable_ids = {profile.pk for profile in loggable}
-    paths = _Paths()
+    paths, words = _Paths(), _Words()
     cards = []
     for profile in profiles:
         night = nights[profile.pk]
@@ -253,6 +252,7 @@ def build_cards(
                     # "All" of one person is just "Done": offered only for two or more.
                     shared_with=ours if len(ours) > 1 else [],
                     paths=paths,
+                    words=words,
                 )
             )
     return cards
@@ -295,7 +295,9 @@ def _tonights_statuses(*, nights: dict[int, date], routines: Sequence[Routine]) 
     }
 
 
-def _card(*, profile, routine, night, now, statuses, shared_with, paths: _Paths) -> Card:
+def _card(
+    *, profile, routine, night, now, statuses, shared_with, paths: _Paths, words: _Words
+) -> Card:
     tz = profile.zone
     steps = {step.pk: step for step in routine.steps.all()}
     planned = schedule.schedule(
@@ -308,21 +310,26 @@ def _card(*, profile, routine, night, now, statuses, shared_with, paths: _Paths)
     rows = []
     for planned_step in planned:
         step_id = planned_step.key
+        step = steps[step_id]
         at = to_local(planned_step.at, tz)
+        status = statuses.get((profile.pk, step_id), Status.PENDING)
+        title = {"step": step.title}
+        undo_label = words.undo % title
         rows.append(
             Row(
-                step=steps[step_id],
+                step=step,
                 at=at,
-                status=statuses.get((profile.pk, step_id), Status.PENDING),
+                status=status,
                 url=paths.mark(step_id, profile.pk),
                 all_url=paths.mark_all(step_id) if shared_with else "",
-                all_label=_("Done for %(names)s: %(step)s")
-                % {"names": names, "step": steps[step_id].title}
-                if shared_with
-                else "",
                 dom_id=f"row-{profile.pk}-{step_id}",
                 clock=format_time(at.time()),
                 iso=at.isoformat(),
+                tap_label=undo_label if status == Status.DONE else words.done % title,
+                skip_label=words.skip % title,
+                undo_label=undo_label,
+                all_label=words.all % {"names": names, **title} if shared_with else "",
+                detail=words.detail(step),
             )
         )
     bedtime_at = schedule.bedtime_for(night=night, tz=tz, bedtime=routine.bedtime_on(night))
