@@ -225,9 +225,11 @@
     return label;
   }
 
-  // Not form.action: a field named "action" (a tick's buttons) hides that property.
-  function address(form) {
-    return form.getAttribute("action") || location.href;
+  // Where the submission goes: the clicked button's formaction (each of Tonight's buttons posts
+  // its own row's address), else the form's. Not form.action: a field named "action" (a tick's
+  // buttons) hides that property.
+  function address(form, submitter) {
+    return (submitter && submitter.getAttribute("formaction")) || form.getAttribute("action") || location.href;
   }
 
   function keep(form, submitter, url, data) {
@@ -267,7 +269,7 @@
       event.preventDefault();
       event.stopImmediatePropagation();
       const data = new FormData(form, event.submitter || null);
-      keep(form, event.submitter, address(form), data);
+      keep(form, event.submitter, address(form, event.submitter), data);
     },
     true
   );
@@ -283,7 +285,7 @@
     const form = event.detail.elt && event.detail.elt.closest("form[data-offline-queue]");
     const trigger = config && config.triggeringEvent;
     if (!form || !trigger || trigger.type !== "submit") return;
-    keep(form, trigger.submitter, address(form), config.formData);
+    keep(form, trigger.submitter, config.path || address(form, trigger.submitter), config.formData);
   });
 
   // Signing out deletes what waits here (and the worker deletes the kept pages): ask first.
