@@ -249,7 +249,8 @@
       note.className = "offline-note";
       note.dataset.offlineNote = item.key;
       note.textContent = words().saved;
-      form.appendChild(note);
+      // Beside the tapped row where the form holds several (a Tonight card), else after the form.
+      ((submitter && submitter.closest("li")) || form).appendChild(note);
       if (navigator.serviceWorker) {
         navigator.serviceWorker.ready.then((registration) => registration.sync && registration.sync.register(SYNC_TAG)).catch(() => {});
       }
