@@ -21,6 +21,7 @@ from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_POST
 
+from config import links
 from households import selectors as household_selectors
 from households.models import Profile
 from insights.selectors import weekly_lines
@@ -246,6 +247,9 @@ def history(request):
             user=user, profile=profile, column=column, descending=descending, page=page
         )
         next_before, before = None, None
+    link = links.by_id("journal:night", "night_id")
+    for night in nights:
+        night.link = link(night.pk)
     context = {
         "profiles": profiles,
         "profile": profile,

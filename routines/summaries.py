@@ -20,8 +20,8 @@ from datetime import date, datetime, timedelta
 from functools import reduce
 
 from django.db.models import Count, Q
-from django.urls import reverse
 
+from config import links
 from journal.clock import night_of
 
 from . import adherence
@@ -143,7 +143,7 @@ def summaries(
         )
         for routine_id, profile_id, night, step_id, status in items:
             step_nights[routine_id, profile_id, step_id][night] = status
-    link = checklist_link()
+    link = links.by_id("routines:checklist", "checklist_id")
     result, changed = [], []
     for routine, profile in pairs:
         tonight = tonights[profile.pk]
@@ -268,17 +268,6 @@ def _from_all_history(*, routine, profile, basis: str, tonight: date) -> Progres
         best=best,
         score=score,
     )
-
-
-def checklist_link():
-    """The link to a past night's checklist by its id: reversed once for a page rather than once
-    for each night of each strip."""
-    head, found, tail = reverse("routines:checklist", kwargs={"checklist_id": 0}).rpartition("/0/")
-    if not found:  # a route that does not end in the id: reverse each one
-        return lambda checklist_id: reverse(
-            "routines:checklist", kwargs={"checklist_id": checklist_id}
-        )
-    return lambda checklist_id: f"{head}/{checklist_id}/{tail}"
 
 
 def _summary(*, routine, profile, tonight, progress, records, step_nights, link) -> Summary:
