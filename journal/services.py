@@ -115,6 +115,8 @@ def _save(night: Night, data: dict[str, Any]) -> Night:
     night.__dict__.pop("metrics", None)
     night.full_clean(exclude=["created_by"], validate_unique=False, validate_constraints=False)
     _refuse_duplicate(night)
+    # A new night has no disturbances or intake to compare with or replace.
+    new = night.pk is None
     try:
         # A savepoint, so that losing a race for the same night leaves the request usable.
         with transaction.atomic():
@@ -125,9 +127,12 @@ def _save(night: Night, data: dict[str, Any]) -> Night:
             raise
         raise DuplicateNight(existing) from None
     if "disturbances" in data:
-        night.disturbances.set(data["disturbances"])
+        if new:
+            night.disturbances.add(*data["disturbances"])
+        else:
+            night.disturbances.set(data["disturbances"])
     if "intakes" in data:
-        _replace_intakes(night, data["intakes"])
+        _replace_intakes(night, data["intakes"], new=new)
     return night
 
 
@@ -144,8 +149,9 @@ def _refuse_duplicate(night: Night) -> None:
         raise DuplicateNight(existing)
 
 
-def _replace_intakes(night: Night, intakes: Iterable[dict[str, Any]]) -> None:
-    night.intakes.all().delete()
+def _replace_intakes(night: Night, intakes: Iterable[dict[str, Any]], *, new: bool) -> None:
+    if not new:
+        night.intakes.all().delete()
     Intake.objects.bulk_create(Intake(night=night, **row) for row in intakes)
 
 
