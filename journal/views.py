@@ -321,6 +321,9 @@ def history_calendar(request):
             user=user, profile=profile, start=weeks[0][0], end=weeks[-1][-1]
         )
         by_date = {night.date: night for night in nights}
+        link = links.by_id("journal:night", "night_id")
+        for night in nights:
+            night.link = link(night.pk)
     context = {
         "profiles": profiles,
         "profile": profile,
