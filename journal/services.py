@@ -113,7 +113,11 @@ def _save(night: Night, data: dict[str, Any]) -> Night:
         if field in data:
             setattr(night, field, data[field])
     night.__dict__.pop("metrics", None)
-    night.full_clean(exclude=["created_by"], validate_unique=False, validate_constraints=False)
+    # The profile is one the caller read from the database (a loggable profile, or the night's
+    # own): checking that it exists would cost a query on every save for nothing.
+    night.full_clean(
+        exclude=["created_by", "profile"], validate_unique=False, validate_constraints=False
+    )
     _refuse_duplicate(night)
     # A new night has no disturbances or intake to compare with or replace.
     new = night.pk is None
