@@ -118,7 +118,10 @@ def _save(night: Night, data: dict[str, Any]) -> Night:
     night.full_clean(
         exclude=["created_by", "profile"], validate_unique=False, validate_constraints=False
     )
-    _refuse_duplicate(night)
+    # A night already logged for that date is refused by the database's unique constraint,
+    # under a savepoint (below): the forms check first, so this is a lost race or another
+    # caller, and a check here would cost a query on every save.
+
     # A new night has no disturbances or intake to compare with or replace.
     new = night.pk is None
     try:
@@ -145,12 +148,6 @@ def _existing(night: Night) -> Night | None:
     if night.pk is not None:
         others = others.exclude(pk=night.pk)
     return others.select_related("profile").first()
-
-
-def _refuse_duplicate(night: Night) -> None:
-    existing = _existing(night)
-    if existing is not None:
-        raise DuplicateNight(existing)
 
 
 def _replace_intakes(night: Night, intakes: Iterable[dict[str, Any]], *, new: bool) -> None:
