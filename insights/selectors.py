@@ -63,8 +63,8 @@ def routine_shares(*, user, profile: Profile, start: date, end: date) -> dict[da
     ran but was never opened counts all its steps as not done; None when nothing was expected
     (every step skipped). Nights no routine ran are absent.
 
-    Four queries: the checklists with their counts, the profile's routines, their steps and
-    their schedules.
+    Three queries: the checklists with their counts, the profile's routines with their number
+    of steps, and their schedules.
     """
     checklists = (
         Checklist.objects.visible_to(user)
@@ -89,10 +89,11 @@ def routine_shares(*, user, profile: Profile, start: date, end: date) -> dict[da
     routines = (
         Routine.objects.visible_to(user)
         .filter(followers=profile)
-        .prefetch_related("steps", "schedules")
+        .annotate(step_count=Count("steps", distinct=True))
+        .prefetch_related("schedules")
     )
     for routine in routines:
-        steps = len(routine.steps.all())
+        steps = routine.step_count
         # Each night as the routine was scheduled then: a pause never rewrites the past.
         for night in routine.nights_on(tz=profile.zone, first=start, last=end):
             if routine.pk not in opened[night]:

@@ -325,6 +325,16 @@ class Night(models.Model):
     def metrics(self) -> metrics.NightMetrics:
         return metrics.compute(self.times())
 
+    @cached_property
+    def extras(self) -> str:
+        """Its disturbances, then its intake, as one line of text ("" when none): read from the
+        prefetched lists once, however often a page shows it."""
+        return " · ".join(
+            ", ".join(str(entry) for entry in entries)
+            for entries in (self.disturbances.all(), self.intakes.all())
+            if entries
+        )
+
     @property
     def is_complete(self) -> bool:
         """Has the night ended (a final awakening or getting up is recorded)?"""

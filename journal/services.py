@@ -113,8 +113,17 @@ def _save(night: Night, data: dict[str, Any]) -> Night:
         if field in data:
             setattr(night, field, data[field])
     night.__dict__.pop("metrics", None)
-    night.full_clean(exclude=["created_by"], validate_unique=False, validate_constraints=False)
-    _refuse_duplicate(night)
+    # The profile is one the caller read from the database (a loggable profile, or the night's
+    # own): checking that it exists would cost a query on every save for nothing.
+    night.full_clean(
+        exclude=["created_by", "profile"], validate_unique=False, validate_constraints=False
+    )
+    # A night already logged for that date is refused by the database's unique constraint,
+    # under a savepoint (below): the forms check first, so this is a lost race or another
+    # caller, and a check here would cost a query on every save.
+
+    # A new night has no disturbances or intake to compare with or replace.
+    new = night.pk is None
     try:
         # A savepoint, so that losing a race for the same night leaves the request usable.
         with transaction.atomic():
@@ -125,9 +134,12 @@ def _save(night: Night, data: dict[str, Any]) -> Night:
             raise
         raise DuplicateNight(existing) from None
     if "disturbances" in data:
-        night.disturbances.set(data["disturbances"])
+        if new:
+            night.disturbances.add(*data["disturbances"])
+        else:
+            night.disturbances.set(data["disturbances"])
     if "intakes" in data:
-        _replace_intakes(night, data["intakes"])
+        _replace_intakes(night, data["intakes"], new=new)
     return night
 
 
@@ -138,14 +150,9 @@ def _existing(night: Night) -> Night | None:
     return others.select_related("profile").first()
 
 
-def _refuse_duplicate(night: Night) -> None:
-    existing = _existing(night)
-    if existing is not None:
-        raise DuplicateNight(existing)
-
-
-def _replace_intakes(night: Night, intakes: Iterable[dict[str, Any]]) -> None:
-    night.intakes.all().delete()
+def _replace_intakes(night: Night, intakes: Iterable[dict[str, Any]], *, new: bool) -> None:
+    if not new:
+        night.intakes.all().delete()
     Intake.objects.bulk_create(Intake(night=night, **row) for row in intakes)
 
 

@@ -20,7 +20,7 @@ from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_POST
 
-from config import l10n
+from config import l10n, links
 from households import selectors as household_selectors
 from households.models import Profile
 from insights.selectors import weekly_lines
@@ -248,6 +248,9 @@ def history(request):
             user=user, profile=profile, column=column, descending=descending, page=page
         )
         next_before, before = None, None
+    link = links.by_id("journal:night", "night_id")
+    for night in nights:
+        night.link = link(night.pk)
     context = {
         "profiles": profiles,
         "profile": profile,
@@ -322,6 +325,9 @@ def history_calendar(request):
             user=user, profile=profile, start=weeks[0][0], end=weeks[-1][-1]
         )
         by_date = {night.date: night for night in nights}
+        link = links.by_id("journal:night", "night_id")
+        for night in nights:
+            night.link = link(night.pk)
     context = {
         "profiles": profiles,
         "profile": profile,

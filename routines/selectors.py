@@ -11,7 +11,10 @@ from datetime import date, datetime
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.translation import gettext as _
 
+from households.clock_format import format_time
 from households.models import Profile
 from households.selectors import loggable_profiles
 from journal.clock import is_morning, night_of, to_local
@@ -64,12 +67,57 @@ def get_loggable(profiles: Iterable[Profile], profile_id: int) -> Profile:
 
 @dataclass
 class Row:
-    """One step on tonight's checklist of one profile."""
+    """One step on tonight's checklist of one profile.
+
+    Besides the facts (step, time, status), a row carries what its line on the page shows and
+    posts to, worked out once here rather than by template tags for every row of every card: the
+    tick's and "Done for all"'s addresses, the clock time in the reader's format, its ISO form.
+    """
 
     step: Step
     at: datetime  # local time in the profile's zone
     status: str = Status.PENDING
     is_due: bool = False
+    url: str = ""  # where a tap, a skip or an undo of this row posts
+    all_url: str = ""  # "Done for all", when the card offers it
+    dom_id: str = ""
+    clock: str = ""  # `at` as the reader's clock shows it: "21:30" or "9:30 pm"
+    iso: str = ""  # `at` for <time datetime>
+
+    @property
+    def is_done(self) -> bool:
+        return self.status == Status.DONE
+
+    @property
+    def is_skipped(self) -> bool:
+        return self.status == Status.SKIPPED
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status == Status.PENDING
+
+    # The buttons' labels, for screen readers: "Done: Bath", "Skip: Bath", "Undo: Bath", and
+    # "Done for Robin, Sasha: Bath" when the card offers it.
+    tap_label: str = ""
+    skip_label: str = ""
+    undo_label: str = ""
+    all_label: str = ""
+    detail: str = ""  # the step's small print: "15 min · lights low"
+
+
+class _Words:
+    """The row's words in the active language, looked up once per page rather than per row."""
+
+    def __init__(self):
+        self.done = _("Done: %(step)s")
+        self.skip = _("Skip: %(step)s")
+        self.undo = _("Undo: %(step)s")
+        self.all = _("Done for %(names)s: %(step)s")
+        self.minutes = _("%(minutes)s min")
+
+    def detail(self, step: Step) -> str:
+        parts = [self.minutes % {"minutes": step.duration_minutes}] if step.duration_minutes else []
+        return " · ".join([*parts, step.note] if step.note else parts)
 
 
 @dataclass
@@ -86,18 +134,17 @@ class Card:
     shared_with: list[Profile] = field(default_factory=list)
     # In the morning the night's checklist is history: shown as it was left, nothing due.
     finished: bool = False
+    # Counted once (the page shows each of them a few times).
+    done: int = field(init=False)
+    skipped: int = field(init=False)
+    dom_id: str = field(init=False)
+    shared_names: str = field(init=False)  # "Robin, Sasha": whom "Done for all" ticks
 
-    @property
-    def dom_id(self) -> str:
-        return f"card-{self.profile.pk}-{self.routine.pk}"
-
-    @property
-    def done(self) -> int:
-        return sum(row.status == Status.DONE for row in self.rows)
-
-    @property
-    def skipped(self) -> int:
-        return sum(row.status == Status.SKIPPED for row in self.rows)
+    def __post_init__(self):
+        self.done = sum(row.status == Status.DONE for row in self.rows)
+        self.skipped = sum(row.status == Status.SKIPPED for row in self.rows)
+        self.dom_id = f"card-{self.profile.pk}-{self.routine.pk}"
+        self.shared_names = ", ".join(str(profile) for profile in self.shared_with)
 
     @property
     def handled(self) -> int:
@@ -186,6 +233,7 @@ def build_cards(
     nights = {profile.pk: night_of(now, profile.zone) for profile in profiles}
     statuses = _tonights_statuses(nights=nights, routines=routines)
     loggable_ids = {profile.pk for profile in loggable}
+    paths, words = _Paths(), _Words()
     cards = []
     for profile in profiles:
         night = nights[profile.pk]
@@ -203,9 +251,32 @@ def build_cards(
                     statuses=statuses,
                     # "All" of one person is just "Done": offered only for two or more.
                     shared_with=ours if len(ours) > 1 else [],
+                    paths=paths,
+                    words=words,
                 )
             )
     return cards
+
+
+class _Paths:
+    """The tick addresses of every row, from one `reverse` per view instead of one per row:
+    each view's path is reversed once with stand-in ids, which are then filled in per row."""
+
+    STEP, PROFILE = 1_000_000_001, 1_000_000_002
+
+    def __init__(self):
+        self._mark = reverse(
+            "routines:mark", kwargs={"step_id": self.STEP, "profile_id": self.PROFILE}
+        )
+        self._all = reverse("routines:mark_all", kwargs={"step_id": self.STEP})
+
+    def mark(self, step_id: int, profile_id: int) -> str:
+        return self._mark.replace(str(self.STEP), str(step_id)).replace(
+            str(self.PROFILE), str(profile_id)
+        )
+
+    def mark_all(self, step_id: int) -> str:
+        return self._all.replace(str(self.STEP), str(step_id))
 
 
 def _tonights_statuses(*, nights: dict[int, date], routines: Sequence[Routine]) -> dict:
@@ -224,7 +295,9 @@ def _tonights_statuses(*, nights: dict[int, date], routines: Sequence[Routine]) 
     }
 
 
-def _card(*, profile, routine, night, now, statuses, shared_with) -> Card:
+def _card(
+    *, profile, routine, night, now, statuses, shared_with, paths: _Paths, words: _Words
+) -> Card:
     tz = profile.zone
     steps = {step.pk: step for step in routine.steps.all()}
     planned = schedule.schedule(
@@ -233,14 +306,32 @@ def _card(*, profile, routine, night, now, statuses, shared_with) -> Card:
         bedtime=routine.bedtime_on(night),
         steps=[(step.pk, step.title, step.minutes_before) for step in steps.values()],
     )
-    rows = [
-        Row(
-            step=steps[planned_step.key],
-            at=to_local(planned_step.at, tz),
-            status=statuses.get((profile.pk, planned_step.key), Status.PENDING),
+    names = ", ".join(str(profile) for profile in shared_with)
+    rows = []
+    for planned_step in planned:
+        step_id = planned_step.key
+        step = steps[step_id]
+        at = to_local(planned_step.at, tz)
+        status = statuses.get((profile.pk, step_id), Status.PENDING)
+        title = {"step": step.title}
+        undo_label = words.undo % title
+        rows.append(
+            Row(
+                step=step,
+                at=at,
+                status=status,
+                url=paths.mark(step_id, profile.pk),
+                all_url=paths.mark_all(step_id) if shared_with else "",
+                dom_id=f"row-{profile.pk}-{step_id}",
+                clock=format_time(at.time()),
+                iso=at.isoformat(),
+                tap_label=undo_label if status == Status.DONE else words.done % title,
+                skip_label=words.skip % title,
+                undo_label=undo_label,
+                all_label=words.all % {"names": names, **title} if shared_with else "",
+                detail=words.detail(step),
+            )
         )
-        for planned_step in planned
-    ]
     bedtime_at = schedule.bedtime_for(night=night, tz=tz, bedtime=routine.bedtime_on(night))
     finished = is_morning(now, tz)
     due = schedule.due_step_index(

@@ -196,6 +196,11 @@ def delete_routine(*, routine: Routine) -> None:
 
 # --- checklists -----------------------------------------------------------------------------
 
+# Ticks write in one transaction: the request's own (ATOMIC_REQUESTS), or their own when called
+# outside one (atomic(savepoint=False)). No savepoint inside the request's: no caller catches an
+# error from the writes to carry on, so one would only cost two round trips on the evening's
+# hot path. A concurrent first tick is handled by get_or_create's own savepoint.
+
 
 def _snapshot(*, profile: Profile, routine: Routine, night: date) -> Checklist:
     """Tonight's checklist for ``profile``, created with the routine's current steps if new.
@@ -268,7 +273,7 @@ def tick(
     if status not in (Status.DONE, Status.SKIPPED):
         raise ValueError(f"tick sets done or skipped, not {status!r}")
     _require_follower(profile=profile, routine=step.routine)
-    with transaction.atomic():
+    with transaction.atomic(savepoint=False):  # see "Ticks write in one transaction"
         _set_status(
             profile=profile,
             step=step,
@@ -282,7 +287,7 @@ def tick(
 def undo(*, profile: Profile, step: Step, night: date, by: User) -> None:
     """Put a done or skipped step back to not done. The snapshot of the night stays."""
     _require_follower(profile=profile, routine=step.routine)
-    with transaction.atomic():
+    with transaction.atomic(savepoint=False):  # see "Ticks write in one transaction"
         _set_status(
             profile=profile,
             step=step,
@@ -308,7 +313,7 @@ def tick_for_all(
     now = now or timezone.now()
     followers = {follower.pk for follower in step.routine.followers.all()}
     ticked = [profile for profile in profiles if profile.pk in followers]
-    with transaction.atomic():
+    with transaction.atomic(savepoint=False):  # see "Ticks write in one transaction"
         for profile in ticked:
             _set_status(
                 profile=profile,

@@ -1,22 +1,27 @@
 """Adherence of each follower to each routine, read from the checklist snapshots.
 
-A page reads only the recent nights, whatever the length of the history: the checklists of the
-last WINDOW_NIGHTS nights (one query for every routine's counts, one for the per-step items), and
-each follower's Progress, which carries the streaks and the habit score up to a night that is over.
-A missing or outdated Progress is computed once from all of that follower's history (one more
-query) and saved for the views after it. Nights count only when the routine was on, by the
-schedule it had that night (Routine.periods). The math is routines/adherence.py.
+A page reads only the recent nights, whatever the length of the history, and each follower's
+Progress, which carries the streaks and the habit score up to a night that is over. A routine's
+own page reads the checklists of the last WINDOW_NIGHTS nights (one query for every routine's
+counts, one for the per-step items); the routines page, which shows no per-step rates, reads only
+the strip of recent nights and the nights a Progress does not cover yet (one query). A missing or
+outdated Progress is computed once from all of that follower's history (one more query) and saved
+for the views after it. Nights count only when the routine was on, by the schedule it had that
+night (Routine.periods). The math is routines/adherence.py.
 """
 
 from __future__ import annotations
 
+import operator
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import reduce
 
 from django.db.models import Count, Q
 
+from config import links
 from journal.clock import night_of
 
 from . import adherence
@@ -36,10 +41,24 @@ class RecentNight:
     share: float | None  # None: nothing expected (all skipped)
     opened: bool
     checklist_id: int | None
+    url: str = ""  # the checklist's page, when there is a checklist
 
     @property
     def percent(self) -> int | None:
         return None if self.share is None else round(self.share * 100)
+
+    @property
+    def level(self) -> str:
+        """The strip's shade: 0 (nothing done, or never opened) to 4 (all done), or "skip"."""
+        percent = self.percent
+        if not self.opened:
+            return "0"
+        if percent is None:
+            return "skip"
+        for level, least in ((4, 100), (3, 67), (2, 34)):
+            if percent >= least:
+                return str(level)
+        return "1" if percent > 0 else "0"
 
 
 @dataclass
@@ -82,31 +101,49 @@ def _night_records(checklists) -> dict[tuple[int, int], Records]:
     return records
 
 
-def summaries(*, routines: Sequence[Routine], now: datetime) -> list[Summary]:
+def summaries(
+    *, routines: Sequence[Routine], now: datetime, with_steps: bool = True
+) -> list[Summary]:
     """A summary per (routine, follower); routines need steps, followers and schedules
-    prefetched."""
+    prefetched.
+
+    Without ``with_steps`` (the routines page, which shows no per-step rates) the summaries have
+    no steps, and each follower's checklists are read only as far back as the strip of recent
+    nights and the nights its Progress does not cover yet need: a couple of weeks, whatever the
+    length of the history.
+    """
     pairs = [(routine, profile) for routine in routines for profile in routine.followers.all()]
     if not pairs:
         return []
     tonights = {profile.pk: night_of(now, profile.zone) for _, profile in pairs}
     window_start = min(tonights.values()) - timedelta(days=WINDOW_NIGHTS)
-    records = _night_records(
-        Checklist.objects.filter(routine__in=routines, night__gte=window_start)
-    )
-    items = ChecklistItem.objects.filter(
-        checklist__routine__in=routines,
-        checklist__night__gte=window_start,
-        step__isnull=False,
-    ).values_list(
-        "checklist__routine_id", "checklist__profile_id", "checklist__night", "step_id", "status"
-    )
-    step_nights: dict[tuple[int, int, int], dict[date, str]] = defaultdict(dict)
-    for routine_id, profile_id, night, step_id, status in items:
-        step_nights[routine_id, profile_id, step_id][night] = status
     saved = {
         (progress.routine_id, progress.profile_id): progress
         for progress in Progress.objects.filter(routine__in=routines)
     }
+    if with_steps:
+        checklists = Checklist.objects.filter(routine__in=routines, night__gte=window_start)
+    else:
+        checklists = Checklist.objects.filter(
+            _needed_nights(pairs, tonights=tonights, saved=saved, window_start=window_start)
+        )
+    records = _night_records(checklists)
+    step_nights: dict[tuple[int, int, int], dict[date, str]] = defaultdict(dict)
+    if with_steps:
+        items = ChecklistItem.objects.filter(
+            checklist__routine__in=routines,
+            checklist__night__gte=window_start,
+            step__isnull=False,
+        ).values_list(
+            "checklist__routine_id",
+            "checklist__profile_id",
+            "checklist__night",
+            "step_id",
+            "status",
+        )
+        for routine_id, profile_id, night, step_id, status in items:
+            step_nights[routine_id, profile_id, step_id][night] = status
+    link = links.by_id("routines:checklist", "checklist_id")
     result, changed = [], []
     for routine, profile in pairs:
         tonight = tonights[profile.pk]
@@ -129,7 +166,8 @@ def summaries(*, routines: Sequence[Routine], now: datetime) -> list[Summary]:
                 tonight=tonight,
                 progress=brought_up,
                 records=pair_records,
-                step_nights=step_nights,
+                step_nights=step_nights if with_steps else None,
+                link=link,
             )
         )
     if changed:
@@ -140,6 +178,28 @@ def summaries(*, routines: Sequence[Routine], now: datetime) -> list[Summary]:
             update_fields=["through_night", "basis", "run", "best", "score"],
         )
     return result
+
+
+def _needed_nights(pairs, *, tonights, saved, window_start: date) -> Q:
+    """The checklists a summary without steps reads, per (routine, follower): from the first
+    night of the strip of recent nights (or of the nights its Progress does not cover, when it
+    is carried forward from the window rather than computed again), to tonight."""
+    needed = []
+    for routine, profile in pairs:
+        tonight = tonights[profile.pk]
+        nights = routine.nights_on(
+            tz=profile.zone, first=tonight - timedelta(days=WINDOW_NIGHTS - 1), last=tonight
+        )
+        # The strip shows the last RECENT_NIGHTS nights that are over: tonight may be one.
+        if len(nights) > RECENT_NIGHTS:
+            first = nights[-(RECENT_NIGHTS + 1)]
+        else:
+            first = nights[0] if nights else tonight
+        progress = saved.get((routine.pk, profile.pk))
+        if progress is not None and progress.through_night >= window_start - timedelta(days=1):
+            first = min(first, progress.through_night + timedelta(days=1))
+        needed.append(Q(routine=routine, profile=profile, night__gte=first))
+    return reduce(operator.or_, needed)
 
 
 def _basis(routine: Routine, profile) -> str:
@@ -210,7 +270,7 @@ def _from_all_history(*, routine, profile, basis: str, tonight: date) -> Progres
     )
 
 
-def _summary(*, routine, profile, tonight, progress, records, step_nights) -> Summary:
+def _summary(*, routine, profile, tonight, progress, records, step_nights, link) -> Summary:
     tz = profile.zone
     window_first = tonight - timedelta(days=WINDOW_NIGHTS - 1)
     nights = routine.nights_on(tz=tz, first=window_first, last=tonight)
@@ -239,11 +299,12 @@ def _summary(*, routine, profile, tonight, progress, records, step_nights) -> Su
             share=adherence.night_share(records[night][1]) if night in records else 0.0,
             opened=night in records,
             checklist_id=records[night][0] if night in records else None,
+            url=link(records[night][0]) if night in records else "",
         )
         for night in nights_over[-RECENT_NIGHTS:]
     ]
     steps = []
-    for step in routine.steps.all():
+    for step in routine.steps.all() if step_nights is not None else ():
         statuses = step_nights.get((routine.pk, profile.pk, step.pk), {})
         first = night_of(step.created_at, tz)
         # A night whose checklist was never opened counts against every step that existed then.

@@ -121,7 +121,7 @@ def routine_list(request):
         ).prefetch_related("schedules")  # the adherence summaries judge nights by them
     )
     context = {
-        "summaries": summaries.summaries(routines=routines, now=timezone.now()),
+        "summaries": summaries.summaries(routines=routines, now=timezone.now(), with_steps=False),
         "routines": routines,
     }
     return render(request, "routines/list.html", context)

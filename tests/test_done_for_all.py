@@ -49,7 +49,7 @@ def done(profile) -> set[str]:
 def done_for_all_buttons(html: str) -> list[str]:
     """The names each "Done for all" button says it ticks."""
     return re.findall(
-        r'<button type="submit" class="quiet" title="([^"]*)"[^>]*>Done for all', html
+        r'<button class="quiet for-all" formaction="[^"]*" title="([^"]*)"[^>]*>Done for all', html
     )
 
 

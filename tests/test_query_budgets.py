@@ -33,7 +33,7 @@ BUDGETS = {
     "calendar": 7,
     "night detail": 9,
     "checklist": 7,
-    "routines": 11,
+    "routines": 10,
     "routine detail": 12,
     "insights": 12,
     "insights, whole year": 12,

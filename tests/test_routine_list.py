@@ -134,9 +134,9 @@ def test_the_list_costs_a_fixed_number_of_queries(
     client = client_for(alice)
     # The first view of the day also reads each follower's whole history once (3 followers) and
     # saves their progress.
-    with django_assert_num_queries(11 + 3 + 1):
+    with django_assert_num_queries(10 + 3 + 1):
         client.get(reverse("routines:list"))
-    # Session, user, savepoint pair; routines, steps, schedules, followers; night counts; step
-    # items; progress.
-    with django_assert_num_queries(11):
+    # Session, user, savepoint pair; routines, steps, schedules, followers; progress; night
+    # counts (the page shows no per-step rates, so it reads no step items).
+    with django_assert_num_queries(10):
         client.get(reverse("routines:list"))

@@ -4,6 +4,7 @@ from the change on, and the progress a page carries forward equals a count from 
 from datetime import UTC, date, datetime, timedelta
 from importlib import import_module
 
+import pytest
 from django.apps import apps
 from django.urls import reverse
 
@@ -201,3 +202,39 @@ def test_moving_to_another_time_zone_counts_again(alice):
     alice.profile.save()
     summary_at(routine, now)
     assert Progress.objects.get().basis.startswith("Pacific/Auckland|")
+
+
+def page_summary_at(routine: Routine, now: datetime) -> summaries.Summary:
+    """The summary as the routines page reads it: no steps, only the nights it needs."""
+    routine = Routine.objects.prefetch_related("steps", "schedules", "followers").get(pk=routine.pk)
+    [found] = summaries.summaries(routines=[routine], now=now, with_steps=False)
+    return found
+
+
+@pytest.mark.parametrize("weekdays", [[0, 1, 3, 4, 5, 6], [2]])
+@pytest.mark.parametrize("last_view", [None, 1, 3, 20, 200])
+def test_the_routines_page_reads_a_window_and_shows_what_all_history_shows(
+    alice, weekdays, last_view
+):
+    """Whatever the progress it finds (none, a night old, weeks old, older than the window),
+    the page's summary equals one counted from all history, links included."""
+    routine = mixed_history(alice)
+    routine.active_weekdays = weekdays
+    routine.save()
+    routine.backdate(utc(2026, 1, 1, 12))
+    for day in (5, 16, 40, 61, 75):
+        now = utc(2026, 1, 1, 21) + timedelta(days=day)
+        Progress.objects.all().delete()
+        if last_view is not None:
+            page_summary_at(routine, now - timedelta(days=last_view))
+        page = page_summary_at(routine, now)
+        assert page.steps == []
+        Progress.objects.all().delete()
+        full = summary_at(routine, now)
+        assert figures(page)[:4] == figures(full)[:4]
+        assert [night.url for night in page.recent] == [
+            reverse("routines:checklist", kwargs={"checklist_id": night.checklist_id})
+            if night.checklist_id
+            else ""
+            for night in full.recent
+        ]

@@ -1,13 +1,16 @@
 """Tonight's checklist, the home page: each person's routines, steps at their clock times."""
 
+import re
 from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 from django.urls import reverse
 
 from routines.models import Checklist, ChecklistItem
+from routines.services import copy_template
 
 from .conftest import add_dependant
+from .fixtures.journal import make_night
 from .fixtures.routines import make_routine
 
 URL = reverse("routines:tonight")
@@ -215,3 +218,75 @@ def test_a_fixed_number_of_queries(client_for, freeze, alice, size, django_asser
     with django_assert_num_queries(10):
         html = page(client)
     assert html.count("<progress") == 1 + 2 * (size - 1)
+
+
+# --- a light page: one form per card, and the weight of a household of five -----------------
+
+
+def _household_of_five(alice):
+    """As the benchmark's household (bench/seed.py): Alice with her own routine and four
+    children sharing theirs, five steps each, from the starter templates, with two weeks of
+    nights each for the weekly line."""
+    children = [add_dependant(alice, name) for name in ("Robin", "Kit", "Jo", "Max")]
+    copy_template(
+        household=alice.household, template_key="sleep-hygiene", followers=[alice.profile]
+    )
+    copy_template(household=alice.household, template_key="childrens-bedtime", followers=children)
+    for profile in [alice.profile, *children]:
+        for offset in range(1, 15):
+            make_night(profile, date(2026, 1, 15) - timedelta(days=offset))
+    return children
+
+
+def test_a_household_of_five_with_five_steps_each_stays_under_30_kb(client_for, freeze, alice):
+    """The budget of bench/load.py (README, "Performance"), measured on the page as served."""
+    _household_of_five(alice)
+    freeze(utc(2026, 1, 15, 18, 0))  # the evening: every row can be ticked, skipped, done for all
+    html = page(client_for(alice))
+    assert html.count('class="row-tap"') == 25
+    assert html.count("Done for all") == 20  # the children's shared steps, on each child's card
+    assert html.count('class="weekly-line') == 5
+    size = len(html.encode())
+    assert size <= 30 * 1024, f"Tonight weighs {size / 1024:.1f} KB"
+
+
+def test_each_card_is_one_form_with_the_token_once(client_for, freeze, alice):
+    children = _household_of_five(alice)
+    freeze(utc(2026, 1, 15, 18, 0))
+    html = page(client_for(alice))
+    cards = re.findall(r'<article class="card routine-card".*?</article>', html, re.S)
+    assert len(cards) == 5
+    for card in cards:
+        assert card.count("<form") == 1 and card.count("csrfmiddlewaretoken") == 1
+        assert re.search(r'<form method="post" hx-post="" data-offline-queue>', card)
+        # Every button posts the card's form to its own row's address.
+        buttons = re.findall(r"<button [^>]*>", card)
+        assert len(buttons) >= 10
+        assert all('formaction="/tonight/steps/' in button for button in buttons)
+    # htmx's settings are inherited from one place instead of repeated on every form.
+    assert html.count("hx-swap=") == 1 + html.count('class="undo"')
+    assert children[0].name in html
+
+
+def test_without_javascript_a_button_posts_the_card_form(freeze, alice, child):
+    """What a browser without JavaScript sends: the form's fields (the token), the pressed
+    button's name and value, to the button's formaction. CSRF is checked as in production."""
+    from django.test import Client
+
+    routine = make_routine([child], name="Robin's bedtime", bedtime=time(19, 30))
+    freeze(utc(2026, 1, 15, 18, 0))
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(alice, backend="django.contrib.auth.backends.ModelBackend")
+    html = page(client)
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+    skip = re.search(
+        r'<button class="quiet" name="action" value="skip" formaction="([^"]+)" '
+        r'aria-label="Skip: Read">',
+        html,
+    )
+    response = client.post(skip.group(1), {"csrfmiddlewaretoken": token, "action": "skip"})
+    assert response.status_code == 302 and response["Location"] == URL
+    item = ChecklistItem.objects.get(step=routine.steps.get(title="Read"))
+    assert item.status == "skipped"
+    # And without the token the same post is refused.
+    assert client.post(skip.group(1), {"action": "undo"}).status_code == 403

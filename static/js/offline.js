@@ -225,9 +225,11 @@
     return label;
   }
 
-  // Not form.action: a field named "action" (a tick's buttons) hides that property.
-  function address(form) {
-    return form.getAttribute("action") || location.href;
+  // Where the submission goes: the clicked button's formaction (each of Tonight's buttons posts
+  // its own row's address), else the form's. Not form.action: a field named "action" (a tick's
+  // buttons) hides that property.
+  function address(form, submitter) {
+    return (submitter && submitter.getAttribute("formaction")) || form.getAttribute("action") || location.href;
   }
 
   function keep(form, submitter, url, data) {
@@ -247,7 +249,8 @@
       note.className = "offline-note";
       note.dataset.offlineNote = item.key;
       note.textContent = words().saved;
-      form.appendChild(note);
+      // Beside the tapped row where the form holds several (a Tonight card), else after the form.
+      ((submitter && submitter.closest("li")) || form).appendChild(note);
       if (navigator.serviceWorker) {
         navigator.serviceWorker.ready.then((registration) => registration.sync && registration.sync.register(SYNC_TAG)).catch(() => {});
       }
@@ -267,7 +270,7 @@
       event.preventDefault();
       event.stopImmediatePropagation();
       const data = new FormData(form, event.submitter || null);
-      keep(form, event.submitter, address(form), data);
+      keep(form, event.submitter, address(form, event.submitter), data);
     },
     true
   );
@@ -283,7 +286,7 @@
     const form = event.detail.elt && event.detail.elt.closest("form[data-offline-queue]");
     const trigger = config && config.triggeringEvent;
     if (!form || !trigger || trigger.type !== "submit") return;
-    keep(form, trigger.submitter, address(form), config.formData);
+    keep(form, trigger.submitter, config.path || address(form, trigger.submitter), config.formData);
   });
 
   // Signing out deletes what waits here (and the worker deletes the kept pages): ask first.
