@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
@@ -26,11 +27,13 @@ from .calendar import build_calendar
 from .forms import FeedOptionsForm
 
 SESSION_KEY = "reminders:new-feed-url"
-# The feed's words (event titles, alarms, descriptions) are marked for translation, but accounts
-# have no language of their own yet, and a calendar app's Accept-Language says nothing about the
-# person who made the link: so the feed speaks English to everyone. Its bytes, and so its ETag,
-# must not depend on who fetches it. Once an account has a language, use the feed owner's here.
-FEED_LANGUAGE = "en"
+
+
+# A calendar app's Accept-Language says nothing about the person who made the link, and the feed's
+# bytes, so its ETag, must not depend on who fetches it: the feed speaks its owner's language (the
+# account's setting, else the site's default).
+def feed_language(feed) -> str:
+    return feed.owner.language or settings.LANGUAGE_CODE
 
 
 @require_safe
@@ -40,7 +43,7 @@ def feed(request, secret: str):
         raise Http404("No such calendar.")
     routines = selectors.feed_routines(found)
     profile = found.profile
-    with translation.override(FEED_LANGUAGE):
+    with translation.override(feed_language(found)):
         body = build_calendar(
             name=f"Nightstand: {profile.name}",
             zone_name=profile.time_zone,

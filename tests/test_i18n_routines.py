@@ -319,14 +319,21 @@ def test_the_calendar_card_on_the_profile_page(client_for, alice, language):
     )
 
 
-def test_the_calendar_feed_stays_in_english_whoever_fetches_it(client, alice):
-    """Accounts have no language yet, and the feed's bytes must not depend on the fetcher."""
+def test_the_calendar_feed_speaks_its_owners_language_whoever_fetches_it(client, alice):
+    """A calendar app's Accept-Language says nothing about the person; the feed's bytes (and so
+    its ETag) depend on the owner's setting only."""
     make_routine([alice.profile])
     _feed, secret = feed_services.issue_secret(owner=alice, profile=alice.profile)
     url = reverse("reminders:feed", args=[secret])
-    german = client.get(url, **GERMAN).content
-    assert b"Wind down: Wind down" in german and b"Zur Ruhe kommen" not in german
-    assert client.get(url).content == german
+    english = client.get(url, **GERMAN).content
+    assert b"Wind down: Wind down" in english and b"Zur Ruhe kommen" not in english
+    assert client.get(url).content == english
+
+    alice.language = "de"
+    alice.save(update_fields=["language"])
+    german = client.get(url).content
+    assert b"Zur Ruhe kommen" in german and b"Wind down: Wind down" not in german
+    assert client.get(url, HTTP_ACCEPT_LANGUAGE="es").content == german
 
 
 # --- the other routines pages -----------------------------------------------------------------
