@@ -20,6 +20,9 @@ COPY households ./households
 COPY insights ./insights
 COPY journal ./journal
 COPY routines ./routines
+COPY reminders ./reminders
+COPY api ./api
+COPY offline ./offline
 RUN pip install --no-cache-dir .
 
 COPY manage.py gunicorn.conf.py ./

@@ -4,10 +4,12 @@ the entrypoint's exec, gunicorn's one configuration, and compose's production de
 import re
 import runpy
 import subprocess
+import tomllib
 from pathlib import Path
 
 import pytest
 import yaml
+from django.apps import apps
 
 from tests import servers
 
@@ -25,6 +27,19 @@ def test_hadolint_finds_nothing_in_the_dockerfile():
         [str(hadolint), "--no-color", "Dockerfile"], cwd=ROOT, capture_output=True, text=True
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_image_and_the_package_carry_every_app_of_the_project():
+    """An app left out of the image's COPY lines or the package list imports in a checkout and
+    fails only in the container (reminders, api and offline once were)."""
+    ours = sorted(
+        config.name for config in apps.get_app_configs() if Path(config.path).parent == ROOT
+    )
+    assert ours, "no project apps found"
+    packages = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]
+    for name in [*ours, "config"]:
+        assert f"COPY {name} ./{name}\n" in DOCKERFILE, name
+        assert f"{name}*" in packages["packages"]["find"]["include"], name
 
 
 def test_the_base_image_is_an_exact_release_pinned_by_digest():
