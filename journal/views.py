@@ -37,6 +37,7 @@ from .forms import (
     initial_for_night,
 )
 from .models import night_has_begun
+from .rows import night_rows
 
 LOG_TEMPLATE = "journal/log.html"
 
@@ -248,13 +249,11 @@ def history(request):
             user=user, profile=profile, column=column, descending=descending, page=page
         )
         next_before, before = None, None
-    link = links.by_id("journal:night", "night_id")
-    for night in nights:
-        night.link = link(night.pk)
+    rows = rows_of(nights, profile)
     context = {
         "profiles": profiles,
         "profile": profile,
-        "nights": nights,
+        "rows": rows,
         "next_before": next_before,
         "before": before,
         "sort": request.GET.get("sort") if sort else "-date",
@@ -267,6 +266,13 @@ def history(request):
     if profile is not None and before is None:
         context["weekly"] = weekly_lines(user=user, profiles=[profile]).get(profile.pk)
     return render(request, "journal/history.html", context)
+
+
+def rows_of(nights, profile) -> list:
+    if not nights:
+        return []
+    link = links.by_id("journal:night", "night_id")
+    return night_rows(nights, zone=profile.zone, today=timezone.localdate(), link=link)
 
 
 HISTORY_COLUMNS = {
