@@ -6,7 +6,9 @@ Only what the person recorded is stored. Every metric is computed from it on the
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
+from decimal import Decimal
 from functools import cached_property
 
 from django.conf import settings
@@ -75,6 +77,21 @@ BUILTIN_ENTRY_NAMES = (
 TIME_FIELDS = ("into_bed", "lights_out", "final_wake", "out_of_bed")
 
 
+def entry_label(name: str, household_id: int | None) -> str:
+    """A list entry's name as shown: a built-in one (no household) in the reader's language."""
+    return gettext(name) if household_id is None and name else name
+
+
+def intake_text(label: str, amount: Decimal | None, unit: str) -> str:
+    """An intake as a night's line shows it: "Caffeine 2 cups", or its item alone."""
+    return f"{label} {amount_with_unit(amount, unit)}" if amount is not None else label
+
+
+def extras_line(disturbances: Sequence[str], intakes: Sequence[str]) -> str:
+    """A night's disturbances, then its intake, as one line of text ("" when none)."""
+    return " · ".join(", ".join(entries) for entries in (disturbances, intakes) if entries)
+
+
 class CatalogueQuerySet(models.QuerySet):
     def for_household(self, household: Household | int | None) -> CatalogueQuerySet:
         """The built-in entries (household is null) plus the household's own (by object or id)."""
@@ -109,7 +126,7 @@ class CatalogueEntry(models.Model):
     @property
     def label(self) -> str:
         """The name as shown: a built-in entry in the reader's language."""
-        return gettext(self.name) if self.is_builtin and self.name else self.name
+        return entry_label(self.name, self.household_id)
 
     @property
     def is_builtin(self) -> bool:
@@ -325,16 +342,6 @@ class Night(models.Model):
     def metrics(self) -> metrics.NightMetrics:
         return metrics.compute(self.times())
 
-    @cached_property
-    def extras(self) -> str:
-        """Its disturbances, then its intake, as one line of text ("" when none): read from the
-        prefetched lists once, however often a page shows it."""
-        return " · ".join(
-            ", ".join(str(entry) for entry in entries)
-            for entries in (self.disturbances.all(), self.intakes.all())
-            if entries
-        )
-
     @property
     def is_complete(self) -> bool:
         """Has the night ended (a final awakening or getting up is recorded)?"""
@@ -388,5 +395,4 @@ class Intake(models.Model):
         ]
 
     def __str__(self) -> str:
-        amount = f" {amount_with_unit(self.amount, self.unit)}" if self.amount is not None else ""
-        return f"{self.item}{amount}"
+        return intake_text(str(self.item), self.amount, self.unit)

@@ -9,7 +9,7 @@ is the filters' own (journal_tags), so a night reads the same here as on every o
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
@@ -36,10 +36,16 @@ class NightRow:
 
 
 def night_rows(
-    nights: Iterable[Night], *, zone: ZoneInfo, today: date, link: Callable[[int], str]
+    nights: Iterable[Night],
+    *,
+    zone: ZoneInfo,
+    today: date,
+    link: Callable[[int], str],
+    extras: Mapping[int, str],
 ) -> list[NightRow]:
     """A row for each night, in the active language and clock format; `today` decides which
-    dates are written with their year, `link` gives a night's URL from its id."""
+    dates are written with their year, `link` gives a night's URL from its id, `extras` its
+    disturbances and intake (selectors.extras_of)."""
     words = l10n.writer()
     clock = clock_format.current()
     qualities = {value: str(label) for value, label in QUALITY_CHOICES}
@@ -63,7 +69,7 @@ def night_rows(
                 asleep=UNKNOWN if asleep is None else words.duration(asleep),
                 efficiency=UNKNOWN if efficiency is None else f"{words.decimal(efficiency, 1)} %",
                 quality=str(qualities.get(night.quality, night.quality) or UNKNOWN),
-                extras=night.extras,
+                extras=extras.get(night.pk, ""),
             )
         )
     return rows

@@ -249,7 +249,7 @@ def history(request):
             user=user, profile=profile, column=column, descending=descending, page=page
         )
         next_before, before = None, None
-    rows = rows_of(nights, profile)
+    rows = _rows(nights, profile)
     context = {
         "profiles": profiles,
         "profile": profile,
@@ -268,11 +268,16 @@ def history(request):
     return render(request, "journal/history.html", context)
 
 
-def rows_of(nights, profile) -> list:
+def _rows(nights, profile) -> list:
     if not nights:
         return []
-    link = links.by_id("journal:night", "night_id")
-    return night_rows(nights, zone=profile.zone, today=timezone.localdate(), link=link)
+    return night_rows(
+        nights,
+        zone=profile.zone,
+        today=timezone.localdate(),
+        link=links.by_id("journal:night", "night_id"),
+        extras=selectors.extras_of(nights),
+    )
 
 
 HISTORY_COLUMNS = {
