@@ -8,7 +8,7 @@ from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.models import PermissionsMixin
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, Q, Value, When
 from django.utils import timezone
 from django.utils.dates import WEEKDAYS_ABBR
 from django.utils.translation import gettext_lazy as _
@@ -155,6 +155,14 @@ class User(AbstractBaseUser, PermissionsMixin):
         return self.is_household_admin and not self.household.admins().exclude(pk=self.pk).exists()
 
 
+def _loggable(user) -> Q:
+    """The profiles a signed-in member of a household may write for (loggable_by)."""
+    own = Q(user=user)
+    if user.can_look_after_children:
+        own |= Q(user__isnull=True)
+    return Q(household_id=user.household_id) & own
+
+
 class ProfileQuerySet(models.QuerySet):
     """The one door to profiles: every read of a person's data starts from one of these."""
 
@@ -171,10 +179,16 @@ class ProfileQuerySet(models.QuerySet):
         who look after the children."""
         if not user.is_authenticated or user.household_id is None:
             return self.none()
-        own = Q(user=user)
-        if user.can_look_after_children:
-            own |= Q(user__isnull=True)
-        return self.filter(household_id=user.household_id).filter(own)
+        return self.filter(_loggable(user))
+
+    def with_loggable(self, user) -> "ProfileQuerySet":
+        """Each profile marked ``loggable``: whether it is among ``loggable_by(user)`` (for a
+        page that shows profiles and offers to log only for some, without a query more)."""
+        if not user.is_authenticated or user.household_id is None:
+            return self.annotate(loggable=Value(False))
+        # CASE, not the condition itself: SQL says NULL, not false, for `user_id = 1` on a
+        # dependant (no user).
+        return self.annotate(loggable=Case(When(_loggable(user), then=True), default=False))
 
     def dependants(self) -> "ProfileQuerySet":
         return self.filter(user__isnull=True)

@@ -156,11 +156,11 @@ def extras_of(nights: Sequence[Night]) -> dict[int, str]:
 
 def nights_between(*, user, profile: Profile, start: date, end: date) -> list[Night]:
     """Nights from `start` to `end` inclusive, oldest first (for the calendar)."""
-    return list(
+    return _of_profile(
         visible_nights(user)
         .filter(profile=profile, date__gte=start, date__lte=end)
-        .select_related("profile")
-        .order_by("date")
+        .order_by("date"),
+        profile,
     )
 
 

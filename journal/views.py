@@ -316,7 +316,7 @@ COLOURS = {"efficiency": _("Sleep efficiency"), "quality": _("Sleep quality")}
 @login_required
 def history_calendar(request):
     user = request.user
-    profiles = list(household_selectors.visible_profiles(user))
+    profiles = list(household_selectors.visible_profiles(user).with_loggable(user))
     profile = household_selectors.pick_profile(user, profiles, request.GET.get("profile"))
     colour = request.GET.get("colour")
     colour = colour if colour in COLOURS else "efficiency"
@@ -331,7 +331,7 @@ def history_calendar(request):
     )
     by_date, can_log = {}, False
     if profile is not None:
-        can_log = household_selectors.loggable_profiles(user).filter(pk=profile.pk).exists()
+        can_log = profile.loggable
         nights = selectors.nights_between(
             user=user, profile=profile, start=weeks[0][0], end=weeks[-1][-1]
         )
