@@ -1,11 +1,17 @@
-"""The history's rows written in Python (history_tags) are the HTML the template loops wrote."""
+"""The history's rows and the calendar's days written in Python (history_tags) are the HTML the
+template loops wrote."""
+
+import calendar
+from datetime import date
 
 import pytest
 from django.template import Context, Template
 from django.utils import translation
 
 from journal.rows import NightRow
-from journal.templatetags.history_tags import night_list_items, night_table_rows
+from journal.templatetags.history_tags import calendar_weeks, night_list_items, night_table_rows
+
+from .fixtures.journal import make_night
 
 # The loops the tags replace, as the history template had them.
 LIST_LOOP = """{% load i18n %}{% for row in rows %}
@@ -75,3 +81,59 @@ def test_text_is_escaped():
 
 def test_no_rows_no_html():
     assert night_list_items([]) == night_table_rows([]) == ""
+
+
+CALENDAR_LOOP = """{% load i18n journal_tags %}{% for week in weeks %}
+      <tr>
+        {% for cell in week %}
+          {% with night=cell.night %}
+          <td class="day{% if not cell.in_month %} outside{% endif %}{% if night and cell.in_month %} {% if colour == 'quality' %}{{ night.quality|quality_scale }}{% else %}{{ night.metrics.sleep_efficiency|efficiency_scale }}{% endif %}{% endif %}">
+            {% if night %}
+              <a href="{{ night.link }}" title="{{ night.date|date:_("j M") }}: {% if colour == 'quality' %}{{ night.get_quality_display|default:'—' }}{% else %}{{ night.metrics.sleep_efficiency|percent }}{% endif %}">
+                <span class="day-number">{{ cell.date.day }}</span>
+                <span class="day-value">{% if colour == 'quality' %}{{ night.quality|count }}{% else %}{{ night.metrics.sleep_efficiency|floatformat:0|default:"—" }}{% endif %}</span>
+              </a>
+            {% elif cell.loggable %}
+              <a class="empty-day" href="{% url 'journal:log' %}?profile={{ profile.pk }}&amp;date={{ cell.date|date:'Y-m-d' }}" title="{% blocktranslate with date=cell.date|date:_("j M") %}Log the night of {{ date }}{% endblocktranslate %}"><span class="day-number">{{ cell.date.day }}</span></a>
+            {% else %}
+              <span class="day-number">{{ cell.date.day }}</span>
+            {% endif %}
+          </td>
+          {% endwith %}
+        {% endfor %}
+      </tr>
+    {% endfor %}"""  # noqa: E501
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+@pytest.mark.parametrize("colour", ["efficiency", "quality"])
+def test_the_calendar_weeks_are_the_loops(alice, language, colour):
+    nights = {
+        day: make_night(alice.profile, day, **fields)
+        for day, fields in [
+            (date(2026, 9, 30), {"quality": 5}),  # outside the month
+            (date(2026, 10, 5), {"quality": 1, "sol_minutes": 5, "waso_minutes": 0}),
+            (date(2026, 10, 6), {"quality": 3, "sol_minutes": 90, "waso_minutes": 60}),
+            (date(2026, 10, 7), {"quality": None, "sol_minutes": None}),
+        ]
+    }
+    for night in nights.values():
+        night.link = f"/journal/nights/{night.pk}/"
+    weeks = calendar.Calendar().monthdatescalendar(2026, 10)
+    cells = [
+        [
+            {
+                "date": day,
+                "in_month": day.month == 10,
+                "night": nights.get(day),
+                "loggable": day.day % 3 == 0,
+            }
+            for day in week
+        ]
+        for week in weeks
+    ]
+    context = {"weeks": cells, "colour": colour, "profile": alice.profile}
+    with translation.override(language):
+        expected = Template(CALENDAR_LOOP).render(Context(context))
+        assert calendar_weeks(cells, colour, alice.profile) == expected
+    assert expected.count("day-value") == 4 and expected.count("empty-day") > 5

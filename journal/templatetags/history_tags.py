@@ -1,8 +1,10 @@
-"""The history's rows (journal.rows.NightRow), written here rather than as loops in the template.
+"""The history's rows (journal.rows.NightRow) and the calendar's days, written here rather than
+as loops in the templates.
 
-The history shows thirty nights twice, as a list and as a table, and two dozen template nodes
-for each night were most of the time the page took to draw; in Python it is a few string
-joins. The HTML is the one the template loops wrote, character for character.
+The history shows thirty nights twice, as a list and as a table, and the calendar six weeks of
+days; a dozen or two template nodes for each were most of the time the pages took to draw, and
+in Python they are a few string joins. The HTML is the one the template loops wrote, character
+for character (tests/test_history_tags.py renders both).
 """
 
 from __future__ import annotations
@@ -10,11 +12,21 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from django import template
+from django.template.defaultfilters import floatformat
+from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import pgettext
+from django.utils.translation import gettext, pgettext
 
+from config import l10n
 from journal.rows import NightRow
+from journal.templatetags.journal_tags import (
+    UNKNOWN,
+    count,
+    efficiency_scale,
+    percent,
+    quality_scale,
+)
 
 register = template.Library()
 
@@ -68,3 +80,53 @@ def night_table_rows(rows: Sequence[NightRow]) -> SafeString:
             for row in rows
         )
     )
+
+
+@register.simple_tag
+def calendar_weeks(weeks: Sequence[Sequence[dict]], colour: str, profile) -> SafeString:
+    """Each week's <tr> of the month calendar: a cell per day (the view's dicts: date, in_month,
+    night, loggable), coloured by efficiency or, when ``colour`` is "quality", by quality."""
+    words = l10n.writer()
+    day_month = gettext("j M")
+    log_url = f"{reverse('journal:log')}?profile={escape(profile.pk)}&amp;date="
+    log_title = gettext("Log the night of %(date)s")
+    html = []
+    for week in weeks:
+        html.append("\n      <tr>\n        ")
+        for cell in week:
+            day, night = cell["date"], cell["night"]
+            number = f'<span class="day-number">{day.day}</span>'
+            css = "day" if cell["in_month"] else "day outside"
+            if night is not None:
+                efficiency = night.metrics.sleep_efficiency
+                if colour == "quality":
+                    scale = quality_scale(night.quality)
+                    told = night.get_quality_display() or UNKNOWN
+                    value = count(night.quality)
+                else:
+                    scale = efficiency_scale(efficiency)
+                    told = percent(efficiency)
+                    value = floatformat(efficiency, 0) or UNKNOWN
+                if cell["in_month"]:
+                    css = f"{css} {scale}"
+                title = f"{escape(words.date(night.date, day_month))}: {escape(told)}"
+                inside = (
+                    f'\n              <a href="{escape(night.link)}" title="{title}">'
+                    f"\n                {number}"
+                    f'\n                <span class="day-value">{escape(value)}</span>'
+                    f"\n              </a>\n            "
+                )
+            elif cell["loggable"]:
+                title = log_title % {"date": escape(words.date(day, day_month))}
+                inside = (
+                    f'\n              <a class="empty-day" href="{log_url}{day.isoformat()}"'
+                    f' title="{title}">{number}</a>\n            '
+                )
+            else:
+                inside = f"\n              {number}\n            "
+            html.append(
+                f'\n          \n          <td class="{css}">\n            {inside}'
+                f"\n          </td>\n          \n        "
+            )
+        html.append("\n      </tr>\n    ")
+    return mark_safe("".join(html))
