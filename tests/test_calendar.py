@@ -72,6 +72,6 @@ def test_a_month_costs_a_fixed_number_of_queries(
     client_for, alice, three_years, django_assert_max_num_queries
 ):
     client = client_for(alice)
-    with django_assert_max_num_queries(7):
+    with django_assert_max_num_queries(6):
         page = client.get(CALENDAR, {"month": "2025-03"}).content.decode()
     assert page.count('class="day-value"') == 42  # six weeks shown, all logged

@@ -30,7 +30,7 @@ BUDGETS = {
     "tick": 14,
     "log form": 8,
     "history": 9,
-    "calendar": 7,
+    "calendar": 6,
     "night detail": 9,
     "checklist": 7,
     "routines": 10,
