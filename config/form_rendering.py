@@ -116,6 +116,11 @@ WIDGET_TEMPLATES = {
     WIDGETS + "multiple_input.html": _multiple_input,
     WIDGETS + "select.html": _select,
     WIDGETS + "textarea.html": _textarea,
+    # One option on its own: a template that lays out a choice field's options itself (the
+    # log form's rating scales) draws each with BoundWidget.tag().
+    WIDGETS + "radio_option.html": _input_option,
+    WIDGETS + "checkbox_option.html": _input_option,
+    WIDGETS + "select_option.html": _select_option,
 }
 
 

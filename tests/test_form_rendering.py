@@ -47,7 +47,10 @@ class Everything(forms.Form):
 
 def rendered(form: forms.Form, renderer) -> list[str]:
     form.renderer = renderer
-    return [str(field) + field.label_tag() for field in form] + [str(form)]
+    fields = [str(field) + field.label_tag() for field in form]
+    # Each option on its own, as a template that lays out the radio buttons draws them.
+    options = [option.tag() + option.tag(wrap_label=True) for field in form for option in field]
+    return [*fields, *options, str(form)]
 
 
 @pytest.mark.parametrize("data", [None, {"text": "<x>", "rating": "9", "many": ["a"]}])
@@ -71,3 +74,17 @@ def test_the_forms_of_the_app_come_out_the_same(alice):
 
 def test_it_is_the_projects_renderer(settings):
     assert settings.FORM_RENDERER == "config.form_rendering.PythonWidgetRenderer"
+
+
+def test_stock_widgets_and_their_options_never_go_through_a_template(alice, monkeypatch):
+    """The log form draws its rating scales' radio buttons one by one (BoundWidget.tag)."""
+    through_templates = []
+
+    def template_render(self, template_name, context, request=None):
+        through_templates.append(template_name)
+        return ""
+
+    monkeypatch.setattr(DjangoTemplates, "render", template_render)
+    rendered(NightForm(profile=alice.profile), PYTHON)
+    rendered(Everything(), PYTHON)
+    assert not [name for name in through_templates if name.startswith("django/forms/widgets/")]
