@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -174,6 +174,18 @@ def followers_visible_to(user) -> Prefetch:
 
 def with_steps_and_followers(routines, *, user):
     return routines.prefetch_related("steps", followers_visible_to(user))
+
+
+def routines_page(user):
+    """The routines the user sees, each with its number of steps (``step_count``: the page
+    shows no step itself), its followers and its schedule (the adherence summaries judge nights
+    by it)."""
+    return (
+        visible_routines(user)
+        .annotate(step_count=Count("steps"))
+        .order_by(*Routine._meta.ordering)  # (a count drops the default order)
+        .prefetch_related(followers_visible_to(user), "schedules")
+    )
 
 
 def tonight(*, user, now: datetime) -> list[ProfileTonight]:

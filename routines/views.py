@@ -115,11 +115,7 @@ def checklist_detail(request, checklist_id: int):
 
 @login_required
 def routine_list(request):
-    routines = list(
-        selectors.with_steps_and_followers(
-            selectors.visible_routines(request.user), user=request.user
-        ).prefetch_related("schedules")  # the adherence summaries judge nights by them
-    )
+    routines = list(selectors.routines_page(request.user))
     context = {
         "summaries": summaries.summaries(routines=routines, now=timezone.now(), with_steps=False),
         "routines": routines,

@@ -33,7 +33,7 @@ BUDGETS = {
     "calendar": 6,
     "night detail": 9,
     "checklist": 7,
-    "routines": 10,
+    "routines": 9,
     "routine detail": 12,
     "insights": 12,
     "insights, whole year": 12,

@@ -1,6 +1,6 @@
 """The routines page: each routine with how each follower keeps to it, on a worked example."""
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 from django.urls import reverse
@@ -134,9 +134,17 @@ def test_the_list_costs_a_fixed_number_of_queries(
     client = client_for(alice)
     # The first view of the day also reads each follower's whole history once (3 followers) and
     # saves their progress.
-    with django_assert_num_queries(10 + 3 + 1):
+    with django_assert_num_queries(9 + 3 + 1):
         client.get(reverse("routines:list"))
-    # Session, user, savepoint pair; routines, steps, schedules, followers; progress; night
-    # counts (the page shows no per-step rates, so it reads no step items).
-    with django_assert_num_queries(10):
+    # Session, user, savepoint pair; routines with their number of steps, schedules, followers;
+    # progress; night counts (the page shows no per-step rates, so it reads no step items).
+    with django_assert_num_queries(9):
         client.get(reverse("routines:list"))
+
+
+def test_each_routine_with_its_number_of_steps_in_bedtime_order(client_for, alice, child):
+    make_routine([alice.profile], name="Late", bedtime=time(23, 0))
+    make_routine([child], name="Early", steps=[("Bath", 30)], bedtime=time(19, 0))
+    html = client_for(alice).get(reverse("routines:list")).content.decode()
+    assert html.index(">Early<") < html.index(">Late<")
+    assert "· 1 step</p>" in html and "· 3 steps</p>" in html
