@@ -117,8 +117,9 @@ def household_detail(request):
     user = request.user
     context = {
         "household": user.household,
-        "members": selectors.household_members(user).select_related("profile"),
-        "profiles": selectors.visible_profiles(user),
+        # The page shows the people's own fields only: no join on their accounts or profiles.
+        "members": selectors.household_members(user),
+        "profiles": selectors.visible_profiles(user).select_related(None),
         "invites": Invite.objects.for_user(user).pending() if user.is_household_admin else [],
         "invite_form": InviteForm(),
         "household_form": HouseholdForm(instance=user.household),
