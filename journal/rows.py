@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 from config import l10n
 from households import clock_format
 
+from . import metrics
 from .models import QUALITY_CHOICES, Night
 
 UNKNOWN = "—"
@@ -57,8 +58,9 @@ def night_rows(
 
     rows = []
     for night in nights:
-        figures = night.metrics
-        asleep, efficiency = figures.total_sleep_time, figures.sleep_efficiency
+        # The two figures shown, not every metric (Night.metrics).
+        times = night.times()
+        asleep, efficiency = metrics.total_sleep_time(times), metrics.sleep_efficiency(times)
         rows.append(
             NightRow(
                 night=night,

@@ -19,6 +19,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext, pgettext
 
 from config import l10n
+from journal import metrics
 from journal.rows import NightRow
 from journal.templatetags.journal_tags import (
     UNKNOWN,
@@ -98,7 +99,7 @@ def calendar_weeks(weeks: Sequence[Sequence[dict]], colour: str, profile) -> Saf
             number = f'<span class="day-number">{day.day}</span>'
             css = "day" if cell["in_month"] else "day outside"
             if night is not None:
-                efficiency = night.metrics.sleep_efficiency
+                efficiency = metrics.sleep_efficiency(night.times())  # all it shows
                 if colour == "quality":
                     scale = quality_scale(night.quality)
                     told = night.get_quality_display() or UNKNOWN
