@@ -4,11 +4,11 @@ another household's ids answer 404 and the tonight page costs a fixed number of 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch, prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -180,15 +180,15 @@ def tonight(*, user, now: datetime) -> list[ProfileTonight]:
     """For each profile the user may log for: tonight's routines, steps, times and ticks, and in
     the morning last night's diary entry.
 
-    Six queries whatever the number of profiles, routines, steps or past nights.
+    Four queries whatever the number of profiles, routines, steps or past nights (five in the
+    morning).
     """
     profiles = list(loggable_profiles(user))
-    routines = list(
-        with_steps_and_followers(
-            Routine.objects.editable_by(user).filter(is_active=True), user=user
-        )
+    routines, followers = _routines_with_followers(user=user, loggable=profiles)
+    prefetch_related_objects(routines, "steps")
+    cards = build_cards(
+        profiles=profiles, loggable=profiles, routines=routines, followers=followers, now=now
     )
-    cards = build_cards(profiles=profiles, loggable=profiles, routines=routines, now=now)
     by_profile = defaultdict(list)
     for card in cards:
         by_profile[card.profile.pk].append(card)
@@ -203,6 +203,34 @@ def tonight(*, user, now: datetime) -> list[ProfileTonight]:
     ]
     _attach_last_nights([person for person in people if person.morning], user=user)
     return people
+
+
+def _routines_with_followers(
+    *, user, loggable: Sequence[Profile]
+) -> tuple[list[Routine], dict[int, set[int]]]:
+    """The active routines the user may tick, and which of ``loggable`` follow each: one query.
+
+    One row per routine and follower among ``loggable`` (an editable routine has at least one),
+    in the routines' order. Only those followers matter tonight: a card is only ever shown for,
+    and "Done for all" only ever ticks, a profile the user may log for.
+    """
+    rows = (
+        Routine.objects.editable_by(user)
+        .filter(is_active=True, followers__in=[profile.pk for profile in loggable])
+        .annotate(follower_id=F("followers"))
+    )
+    routines: dict[int, Routine] = {}
+    followers: dict[int, set[int]] = defaultdict(set)
+    for row in rows:
+        routines.setdefault(row.pk, row)
+        followers[row.pk].add(row.follower_id)
+    return list(routines.values()), followers
+
+
+def loggable_followers(routine: Routine, loggable: Iterable[Profile]) -> dict[int, set[int]]:
+    """``{routine.pk: ids of its followers among loggable}``, from its prefetched followers."""
+    ids = {profile.pk for profile in loggable}
+    return {routine.pk: {f.pk for f in routine.followers.all() if f.pk in ids}}
 
 
 def _attach_last_nights(people: Sequence[ProfileTonight], *, user) -> None:
@@ -223,25 +251,28 @@ def build_cards(
     profiles: Sequence[Profile],
     loggable: Sequence[Profile],
     routines: Sequence[Routine],
+    followers: Mapping[int, Collection[int]],
     now: datetime,
 ) -> list[Card]:
-    """Cards of ``routines`` (with steps and followers prefetched) for ``profiles`` tonight.
+    """Cards of ``routines`` (with steps prefetched) for ``profiles`` tonight.
+
+    ``followers`` maps each routine's pk to the ids of its followers among ``loggable`` (the
+    profiles the user may log for, in their order), who are all a card needs of them.
 
     Tonight's ticks come from the night's snapshot if there is one, in one query; a night with
     no snapshot yet shows every step as not done (a GET never writes).
     """
     nights = {profile.pk: night_of(now, profile.zone) for profile in profiles}
     statuses = _tonights_statuses(nights=nights, routines=routines)
-    loggable_ids = {profile.pk for profile in loggable}
     paths, words = _Paths(), _Words()
     cards = []
     for profile in profiles:
         night = nights[profile.pk]
         for routine in routines:
-            followers = list(routine.followers.all())
-            if profile.pk not in {f.pk for f in followers} or not routine.runs_on(night):
+            ids = followers.get(routine.pk, ())
+            if profile.pk not in ids or not routine.runs_on(night):
                 continue
-            ours = [f for f in followers if f.pk in loggable_ids]
+            ours = [f for f in loggable if f.pk in ids]
             cards.append(
                 _card(
                     profile=profile,

@@ -52,7 +52,13 @@ def _routine_for_tick(user, step_id: int):
 def _cards_response(request, *, profiles, loggable, routine, now):
     if not request.htmx:
         return redirect("routines:tonight")
-    cards = selectors.build_cards(profiles=profiles, loggable=loggable, routines=[routine], now=now)
+    cards = selectors.build_cards(
+        profiles=profiles,
+        loggable=loggable,
+        routines=[routine],
+        followers=selectors.loggable_followers(routine, loggable),
+        now=now,
+    )
     return render(request, "routines/tonight.html#cards", {"cards": cards, "oob": True})
 
 

@@ -26,7 +26,7 @@ HTMX = {"HX-Request": "true"}
 
 # Session and user, and the request's savepoint pair, are in every count.
 BUDGETS = {
-    "tonight": 10,
+    "tonight": 9,
     "tick": 14,
     "log form": 8,
     "history": 9,
