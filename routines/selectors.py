@@ -318,7 +318,11 @@ def _tonights_statuses(*, nights: dict[int, date], routines: Sequence[Routine]) 
         checklist__night__in=set(nights.values()),
         checklist__routine__in=[routine.pk for routine in routines],
         step__isnull=False,
-    ).values_list("checklist__profile_id", "checklist__night", "step_id", "status")
+    )
+    # A lookup table: the items' default ordering would only cost a sort.
+    items = items.order_by().values_list(
+        "checklist__profile_id", "checklist__night", "step_id", "status"
+    )
     return {
         (profile_id, step_id): status
         for profile_id, night, step_id, status in items
