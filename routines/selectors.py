@@ -8,7 +8,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from django.db.models import F, Prefetch, prefetch_related_objects
+from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -43,6 +43,26 @@ def get_editable_routine(user, routine_id: int) -> Routine:
 
 def get_editable_step(user, step_id: int) -> Step:
     return get_object_or_404(Step.objects.editable_by(user).select_related("routine"), pk=step_id)
+
+
+def get_step_to_tick(
+    user, step_id: int, loggable: Sequence[Profile]
+) -> tuple[Step, dict[int, set[int]]]:
+    """A step the user may tick (404 otherwise), its routine with the routine's steps, and
+    ``{routine pk: ids of its followers among loggable}``: two queries.
+
+    ``loggable`` are the profiles the user may log for, read in this request.
+    """
+    rows = list(
+        Step.objects.editable_with_followers(user, loggable)
+        .select_related("routine")
+        .filter(pk=step_id)
+    )
+    if not rows:
+        raise Http404("No such step.")
+    step = rows[0]
+    prefetch_related_objects([step.routine], "steps")
+    return step, {step.routine_id: {row.follower_id for row in rows}}
 
 
 def get_visible_checklist(user, checklist_id: int) -> Checklist:
@@ -214,23 +234,13 @@ def _routines_with_followers(
     in the routines' order. Only those followers matter tonight: a card is only ever shown for,
     and "Done for all" only ever ticks, a profile the user may log for.
     """
-    rows = (
-        Routine.objects.editable_by(user)
-        .filter(is_active=True, followers__in=[profile.pk for profile in loggable])
-        .annotate(follower_id=F("followers"))
-    )
+    rows = Routine.objects.editable_with_followers(user, loggable).filter(is_active=True)
     routines: dict[int, Routine] = {}
     followers: dict[int, set[int]] = defaultdict(set)
     for row in rows:
         routines.setdefault(row.pk, row)
         followers[row.pk].add(row.follower_id)
     return list(routines.values()), followers
-
-
-def loggable_followers(routine: Routine, loggable: Iterable[Profile]) -> dict[int, set[int]]:
-    """``{routine.pk: ids of its followers among loggable}``, from its prefetched followers."""
-    ids = {profile.pk for profile in loggable}
-    return {routine.pk: {f.pk for f in routine.followers.all() if f.pk in ids}}
 
 
 def _attach_last_nights(people: Sequence[ProfileTonight], *, user) -> None:

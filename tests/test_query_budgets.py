@@ -27,7 +27,7 @@ HTMX = {"HX-Request": "true"}
 # Session and user, and the request's savepoint pair, are in every count.
 BUDGETS = {
     "tonight": 9,
-    "tick": 14,
+    "tick": 13,
     "log form": 8,
     "history": 9,
     "calendar": 7,
