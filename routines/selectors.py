@@ -22,6 +22,7 @@ from journal.models import Night
 
 from . import schedule
 from .models import Checklist, ChecklistItem, Routine, Step
+from .row_html import Labels, row_html
 
 Status = ChecklistItem.Status
 
@@ -116,6 +117,10 @@ class Row:
     def is_pending(self) -> bool:
         return self.status == Status.PENDING
 
+    @property
+    def title(self) -> str:
+        return self.step.title
+
     # The buttons' labels, for screen readers: "Done: Bath", "Skip: Bath", "Undo: Bath", and
     # "Done for Robin, Sasha: Bath" when the card offers it.
     tap_label: str = ""
@@ -123,6 +128,7 @@ class Row:
     undo_label: str = ""
     all_label: str = ""
     detail: str = ""  # the step's small print: "15 min · lights low"
+    html: str = ""  # its <li> on the page (row_html), once the row is complete
 
 
 class _Words:
@@ -134,6 +140,7 @@ class _Words:
         self.undo = _("Undo: %(step)s")
         self.all = _("Done for %(names)s: %(step)s")
         self.minutes = _("%(minutes)s min")
+        self.labels = Labels.active()
 
     def detail(self, step: Step) -> str:
         parts = [self.minutes % {"minutes": step.duration_minutes}] if step.duration_minutes else []
@@ -388,6 +395,9 @@ def _card(
     )
     if due is not None and not finished:
         rows[due].is_due = True
+    if not finished:  # a finished card lists its rows as history, in the template
+        for row in rows:
+            row.html = row_html(row, labels=words.labels, shared_names=names)
     return Card(
         profile=profile,
         routine=routine,
