@@ -59,7 +59,7 @@ class RoutineQuerySet(models.QuerySet):
         row carries as ``follower_id``.
 
         ``loggable`` are the profiles the user may log for, as the caller read them in this
-        request (households.selectors.loggable_profiles): the evening's pages have them already,
+        request (Profile.objects.loggable_by): the evening's pages have them already,
         and joining their ids costs PostgreSQL far less planning than `editable_by`'s subquery
         of profiles inside EXISTS, for the same routines.
         """

@@ -16,7 +16,6 @@ from django.utils.translation import gettext as _
 
 from households.clock_format import format_time
 from households.models import Profile
-from households.selectors import loggable_profiles
 from journal.clock import is_morning, night_of, to_local
 from journal.models import Night
 
@@ -74,6 +73,13 @@ def get_visible_checklist(user, checklist_id: int) -> Checklist:
         ),
         pk=checklist_id,
     )
+
+
+def evening_profiles(user) -> list[Profile]:
+    """The profiles the user may log for, as Tonight and its ticks read them: without their
+    accounts (households.selectors.loggable_profiles joins them), which these pages never show
+    and which would cost a join and a User per profile on every visit and every tap."""
+    return list(Profile.objects.loggable_by(user))
 
 
 def get_loggable(profiles: Iterable[Profile], profile_id: int) -> Profile:
@@ -210,7 +216,7 @@ def tonight(*, user, now: datetime) -> list[ProfileTonight]:
     Four queries whatever the number of profiles, routines, steps or past nights (five in the
     morning).
     """
-    profiles = list(loggable_profiles(user))
+    profiles = evening_profiles(user)
     routines, followers = _routines_with_followers(user=user, loggable=profiles)
     prefetch_related_objects(routines, "steps")
     cards = build_cards(

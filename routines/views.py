@@ -57,7 +57,7 @@ def _cards_response(request, *, profiles, loggable, routine, followers, now):
 @idempotent()
 def mark(request, step_id: int, profile_id: int):
     """Tick, skip or undo one step on one profile's checklist tonight."""
-    loggable = list(loggable_profiles(request.user))
+    loggable = selectors.evening_profiles(request.user)
     profile = selectors.get_loggable(loggable, profile_id)
     step, followers = selectors.get_step_to_tick(request.user, step_id, loggable)
     action = ACTIONS.get(request.POST.get("action", "done"))
@@ -96,7 +96,7 @@ def mark(request, step_id: int, profile_id: int):
 @idempotent()
 def mark_all(request, step_id: int):
     """Done for everyone the user looks after who follows this shared routine."""
-    loggable = list(loggable_profiles(request.user))
+    loggable = selectors.evening_profiles(request.user)
     step, followers = selectors.get_step_to_tick(request.user, step_id, loggable)
     now = timezone.now()
     ticked = services.tick_for_all(

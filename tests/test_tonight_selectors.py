@@ -124,3 +124,12 @@ def test_a_tick_for_someone_not_among_the_followers_given_is_refused(alice, chil
     )
     assert ticked == [child]
     assert not ChecklistItem.objects.filter(checklist__profile=alice.profile).exists()
+
+
+def test_the_evening_reads_the_profiles_the_user_may_log_for_in_one_query(
+    someone, routines, django_assert_num_queries
+):
+    with django_assert_num_queries(1):
+        profiles = selectors.evening_profiles(someone)
+        names = [(profile.name, profile.user_id) for profile in profiles]
+    assert names == [(profile.name, profile.user_id) for profile in loggable_profiles(someone)]
