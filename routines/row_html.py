@@ -17,6 +17,10 @@ from typing import Protocol
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
+from .models import ChecklistItem
+
+Status = ChecklistItem.Status
+
 
 def _e(value) -> str:
     """{{ value }} with autoescaping."""
@@ -67,7 +71,7 @@ class RowLike(Protocol):
 def row_html(row: RowLike, *, labels: Labels, shared_names: str) -> SafeString:
     """The row's <li>: a tap on the row ticks it (or undoes a done step), with Skip and "Done
     for all" (titled ``shared_names``) while it is pending, and Undo once skipped."""
-    done, skipped = row.status == "done", row.status == "skipped"
+    done, skipped = row.status == Status.DONE, row.status == Status.SKIPPED
     url = _e(row.url)
     badges = f' <span class="badge now">{_e(labels.due_now)}</span>' if row.is_due else ""
     if done:
