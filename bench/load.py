@@ -11,9 +11,14 @@ a signed-in person (config/bench.py). Then 20 clients for a minute over every pa
 Tonight's first load and the workers' memory. Prints the table, writes bench/results.md, and exits
 1 when a budget (README, "Performance") is missed.
 
-Environment: BENCH_SECONDS (per page and concurrency, default 5), BENCH_SOAK_SECONDS (60),
-BENCH_HOUSEHOLDS (other households, 100), BENCH_WORKERS (gunicorn workers, 2), BENCH_KEEP=1 to keep
-the database afterwards.
+Environment: BENCH_SECONDS (per run, default 3), BENCH_ROUNDS (one-client runs per page and
+household, 3), BENCH_SOAK_SECONDS (60), BENCH_HOUSEHOLDS (other households, 100), BENCH_WORKERS
+(gunicorn workers, 2), BENCH_KEEP=1 to keep the database afterwards.
+
+One short run says little on a shared machine: a burst of other work can double a page's p50 for a
+few seconds. So each page's one-client figures are the median of several runs, alternating the
+large household and the small one (large, small, small, large, ...), so that slow spells fall on
+both and the growth ratio compares like with like.
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ import secrets
 import shutil
 import signal
 import socket
+import statistics
 import subprocess
 import sys
 import time
@@ -40,7 +46,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 BENCH = Path(__file__).resolve().parent
 
-SECONDS = int(os.environ.get("BENCH_SECONDS", "5"))
+SECONDS = int(os.environ.get("BENCH_SECONDS", "3"))
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
 SOAK_SECONDS = int(os.environ.get("BENCH_SOAK_SECONDS", "60"))
 HOUSEHOLDS = int(os.environ.get("BENCH_HOUSEHOLDS", "100"))
 WORKERS = int(os.environ.get("BENCH_WORKERS", "2"))
@@ -101,6 +108,19 @@ class Result:
     @property
     def per_second(self) -> float:
         return self.requests / (self.duration_us / 1e6) if self.duration_us else 0.0
+
+    @classmethod
+    def median_of(cls, runs: list[Result]) -> Result:
+        """The runs of one page as one result: each percentile the median of the runs' own, the
+        requests, time and errors added up."""
+        return cls(
+            requests=sum(run.requests for run in runs),
+            duration_us=sum(run.duration_us for run in runs),
+            p50=statistics.median(run.p50 for run in runs),
+            p95=statistics.median(run.p95 for run in runs),
+            p99=statistics.median(run.p99 for run in runs),
+            errors=sum(run.errors for run in runs),
+        )
 
 
 # --- the database ---------------------------------------------------------------------------
@@ -378,6 +398,12 @@ def run_wrk(
     )
 
 
+def night_budget(clients: int) -> int:
+    """Free dates for one run that logs nights: well over what it can save (about 70 nights a
+    second at one client and 160 at twenty were seen here)."""
+    return SECONDS * (200 if clients == 1 else 600)
+
+
 class Days:
     """Hands each run that logs nights its own block of free dates (before the seeded years)."""
 
@@ -466,19 +492,28 @@ def measure(base: str, server: subprocess.Popen, prepared: dict, started: float)
     }
     check_pages(base, household("big"))
     check_pages(base, household("small"))
+
+    def run(index: int, label: str, clients: int) -> Result:
+        signed_in = household(label)
+        page = signed_in.pages[index]
+        return run_wrk(
+            base,
+            signed_in,
+            [page],
+            clients=clients,
+            seconds=SECONDS,
+            days=days[label].block(night_budget(clients)) if page.kind == "LOG" else (0, 8),
+            expect=page.expect,
+        )
+
     results: dict[tuple[str, str, int], Result] = {}
     for index, page in enumerate(pages_for(targets["big"])):
-        for label, clients in (("big", 1), ("big", 20), ("small", 1)):
-            signed_in = household(label)
-            results[label, page.name, clients] = run_wrk(
-                base,
-                signed_in,
-                [signed_in.pages[index]],
-                clients=clients,
-                seconds=SECONDS,
-                days=days[label].block() if page.kind == "LOG" else (0, 8),
-                expect=page.expect,
-            )
+        runs = {"big": [], "small": []}
+        for label in alternating(ROUNDS):
+            runs[label].append(run(index, label, 1))
+        for label, label_runs in runs.items():
+            results[label, page.name, 1] = Result.median_of(label_runs)
+        results["big", page.name, 20] = run(index, "big", 20)
     signed_in = household("big")
     soak = run_wrk(
         base,
@@ -493,6 +528,15 @@ def measure(base: str, server: subprocess.Popen, prepared: dict, started: float)
     rss = worker_rss_mb(server)
     failed = report(results, soak, weight, rss, prepared, time.perf_counter() - started)
     return 1 if failed else 0
+
+
+def alternating(rounds: int) -> list[str]:
+    """The order of the one-client runs: big, small, small, big, big, small, ..."""
+    order = []
+    for index in range(rounds):
+        pair = ["big", "small"]
+        order += pair if index % 2 == 0 else pair[::-1]
+    return order
 
 
 def verdict(ok: bool) -> str:
@@ -574,8 +618,9 @@ def report(results, soak: Result, weight: dict, rss: list[float], prepared, took
             f"checklist items of 3 routines; the small one {seeded['small'].nights} nights over "
             f"35 days. Seeded in {prepared['seed_seconds']:.0f} s; the whole run took "
             f"{took / 60:.1f} min.",
-            f"- Each page: wrk for {SECONDS} s at 1 client and at 20, then {SECONDS} s at 1 client "
-            "on the small household. “× floor” is p50 at 1 client over the floor's p50.",
+            f"- Each page: {ROUNDS} runs of wrk for {SECONDS} s at 1 client on each household, "
+            "alternating them; the one-client figures are the medians of those runs. Then one "
+            f"run of {SECONDS} s at 20 clients. “× floor” is p50 at 1 client over the floor's p50.",
             "",
             *lines,
             "",

@@ -9,13 +9,13 @@ routines' scoping selectors, so a profile the user may not see gives nothing.
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
 
 from households.models import Profile
-from journal import clock
+from journal import clock, metrics
 from journal.models import Intake, Night
 from journal.selectors import visible_nights
 from routines import adherence
@@ -140,20 +140,64 @@ def last_night(profile: Profile, now=None) -> date:
     return clock.to_local(now or timezone.now(), profile.zone).date() - timedelta(days=1)
 
 
+def weekly_record(
+    night: date, times: metrics.NightTimes, *, window: tuple[datetime, datetime], zone_name: str
+) -> NightRecord:
+    """A night as a record with only what the weekly line reads (its date, window, sleep onset,
+    final wake, TST and SE): the same figures `to_record` gives, without the rest of the metrics
+    or a model instance. ``window`` is `clock.night_window` of the night in the profile's zone."""
+    return NightRecord(
+        date=night,
+        window_start=window[0],
+        window_end=window[1],
+        final_wake=times.final_wake,
+        sleep_onset=metrics.sleep_onset(times),
+        tst=metrics.total_sleep_time(times),
+        se=metrics.sleep_efficiency(times),
+        zone_name=zone_name,
+    )
+
+
+# What `weekly_record` reads of a night, in the order of `metrics.NightTimes`.
+_TIMES = ("into_bed", "lights_out", "sol_minutes", "waso_minutes", "final_wake", "out_of_bed")
+
+
 def weekly_lines(*, user, profiles, now=None) -> dict[int, WeeklyLine]:
-    """The weekly summary of each profile (that has a night in its last 7), in one query."""
+    """The weekly summary of each profile (that has a night in its last 7), in one query.
+
+    Reads only the diary times of the 14 nights each line compares, as plain values: on Tonight
+    this runs for every profile on every visit.
+    """
     profiles = list(profiles)
     if not profiles:
         return {}
     ends = {profile.pk: last_night(profile, now) for profile in profiles}
-    nights = visible_nights(user).filter(
-        profile__in=profiles, date__gte=min(ends.values()) - timedelta(days=13)
+    rows = (
+        visible_nights(user)
+        .filter(
+            profile__in=profiles,
+            date__gte=min(ends.values()) - timedelta(days=13),
+            date__lte=max(ends.values()),
+        )
+        .order_by()  # weekly_line sorts each profile's nights itself
+        .values_list("profile_id", "date", *_TIMES)
     )
     by_profile: dict[int, list[NightRecord]] = defaultdict(list)
     by_pk = {profile.pk: profile for profile in profiles}
-    for night in nights:
-        by_profile[night.profile_id].append(
-            to_record(night, by_pk[night.profile_id], routine_complete=None, with_lists=False)
+    # A household's profiles mostly share one zone: each night's window is worked out once.
+    windows: dict[tuple[date, str], tuple[datetime, datetime]] = {}
+    for profile_id, night, *times in rows:
+        profile = by_pk[profile_id]
+        key = (night, profile.time_zone)
+        if key not in windows:
+            windows[key] = clock.night_window(night, profile.zone)
+        by_profile[profile_id].append(
+            weekly_record(
+                night,
+                metrics.NightTimes(*times),
+                window=windows[key],
+                zone_name=profile.time_zone,
+            )
         )
     lines = {}
     for profile in profiles:

@@ -4,11 +4,11 @@ another household's ids answer 404 and the tonight page costs a fixed number of 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Prefetch, prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -16,12 +16,12 @@ from django.utils.translation import gettext as _
 
 from households.clock_format import format_time
 from households.models import Profile
-from households.selectors import loggable_profiles
 from journal.clock import is_morning, night_of, to_local
 from journal.models import Night
 
 from . import schedule
 from .models import Checklist, ChecklistItem, Routine, Step
+from .row_html import Labels, row_html
 
 Status = ChecklistItem.Status
 
@@ -45,6 +45,26 @@ def get_editable_step(user, step_id: int) -> Step:
     return get_object_or_404(Step.objects.editable_by(user).select_related("routine"), pk=step_id)
 
 
+def get_step_to_tick(
+    user, step_id: int, loggable: Sequence[Profile]
+) -> tuple[Step, dict[int, set[int]]]:
+    """A step the user may tick (404 otherwise), its routine with the routine's steps, and
+    ``{routine pk: ids of its followers among loggable}``: two queries.
+
+    ``loggable`` are the profiles the user may log for, read in this request.
+    """
+    rows = list(
+        Step.objects.editable_with_followers(user, loggable)
+        .select_related("routine")
+        .filter(pk=step_id)
+    )
+    if not rows:
+        raise Http404("No such step.")
+    step = rows[0]
+    prefetch_related_objects([step.routine], "steps")
+    return step, {step.routine_id: {row.follower_id for row in rows}}
+
+
 def get_visible_checklist(user, checklist_id: int) -> Checklist:
     checklists = Checklist.objects.visible_to(user).select_related("profile", "routine")
     return get_object_or_404(
@@ -53,6 +73,13 @@ def get_visible_checklist(user, checklist_id: int) -> Checklist:
         ),
         pk=checklist_id,
     )
+
+
+def evening_profiles(user) -> list[Profile]:
+    """The profiles the user may log for, as Tonight and its ticks read them: without their
+    accounts (households.selectors.loggable_profiles joins them), which these pages never show
+    and which would cost a join and a User per profile on every visit and every tap."""
+    return list(Profile.objects.loggable_by(user))
 
 
 def get_loggable(profiles: Iterable[Profile], profile_id: int) -> Profile:
@@ -96,6 +123,10 @@ class Row:
     def is_pending(self) -> bool:
         return self.status == Status.PENDING
 
+    @property
+    def title(self) -> str:
+        return self.step.title
+
     # The buttons' labels, for screen readers: "Done: Bath", "Skip: Bath", "Undo: Bath", and
     # "Done for Robin, Sasha: Bath" when the card offers it.
     tap_label: str = ""
@@ -103,6 +134,7 @@ class Row:
     undo_label: str = ""
     all_label: str = ""
     detail: str = ""  # the step's small print: "15 min · lights low"
+    html: str = ""  # its <li> on the page (row_html), once the row is complete
 
 
 class _Words:
@@ -114,6 +146,7 @@ class _Words:
         self.undo = _("Undo: %(step)s")
         self.all = _("Done for %(names)s: %(step)s")
         self.minutes = _("%(minutes)s min")
+        self.labels = Labels.active()
 
     def detail(self, step: Step) -> str:
         parts = [self.minutes % {"minutes": step.duration_minutes}] if step.duration_minutes else []
@@ -192,15 +225,15 @@ def tonight(*, user, now: datetime) -> list[ProfileTonight]:
     """For each profile the user may log for: tonight's routines, steps, times and ticks, and in
     the morning last night's diary entry.
 
-    Six queries whatever the number of profiles, routines, steps or past nights.
+    Four queries whatever the number of profiles, routines, steps or past nights (five in the
+    morning).
     """
-    profiles = list(loggable_profiles(user))
-    routines = list(
-        with_steps_and_followers(
-            Routine.objects.editable_by(user).filter(is_active=True), user=user
-        )
+    profiles = evening_profiles(user)
+    routines, followers = _routines_with_followers(user=user, loggable=profiles)
+    prefetch_related_objects(routines, "steps")
+    cards = build_cards(
+        profiles=profiles, loggable=profiles, routines=routines, followers=followers, now=now
     )
-    cards = build_cards(profiles=profiles, loggable=profiles, routines=routines, now=now)
     by_profile = defaultdict(list)
     for card in cards:
         by_profile[card.profile.pk].append(card)
@@ -215,6 +248,24 @@ def tonight(*, user, now: datetime) -> list[ProfileTonight]:
     ]
     _attach_last_nights([person for person in people if person.morning], user=user)
     return people
+
+
+def _routines_with_followers(
+    *, user, loggable: Sequence[Profile]
+) -> tuple[list[Routine], dict[int, set[int]]]:
+    """The active routines the user may tick, and which of ``loggable`` follow each: one query.
+
+    One row per routine and follower among ``loggable`` (an editable routine has at least one),
+    in the routines' order. Only those followers matter tonight: a card is only ever shown for,
+    and "Done for all" only ever ticks, a profile the user may log for.
+    """
+    rows = Routine.objects.editable_with_followers(user, loggable).filter(is_active=True)
+    routines: dict[int, Routine] = {}
+    followers: dict[int, set[int]] = defaultdict(set)
+    for row in rows:
+        routines.setdefault(row.pk, row)
+        followers[row.pk].add(row.follower_id)
+    return list(routines.values()), followers
 
 
 def _attach_last_nights(people: Sequence[ProfileTonight], *, user) -> None:
@@ -235,25 +286,28 @@ def build_cards(
     profiles: Sequence[Profile],
     loggable: Sequence[Profile],
     routines: Sequence[Routine],
+    followers: Mapping[int, Collection[int]],
     now: datetime,
 ) -> list[Card]:
-    """Cards of ``routines`` (with steps and followers prefetched) for ``profiles`` tonight.
+    """Cards of ``routines`` (with steps prefetched) for ``profiles`` tonight.
+
+    ``followers`` maps each routine's pk to the ids of its followers among ``loggable`` (the
+    profiles the user may log for, in their order), who are all a card needs of them.
 
     Tonight's ticks come from the night's snapshot if there is one, in one query; a night with
     no snapshot yet shows every step as not done (a GET never writes).
     """
     nights = {profile.pk: night_of(now, profile.zone) for profile in profiles}
     statuses = _tonights_statuses(nights=nights, routines=routines)
-    loggable_ids = {profile.pk for profile in loggable}
     paths, words = _Paths(), _Words()
     cards = []
     for profile in profiles:
         night = nights[profile.pk]
         for routine in routines:
-            followers = list(routine.followers.all())
-            if profile.pk not in {f.pk for f in followers} or not routine.runs_on(night):
+            ids = followers.get(routine.pk, ())
+            if profile.pk not in ids or not routine.runs_on(night):
                 continue
-            ours = [f for f in followers if f.pk in loggable_ids]
+            ours = [f for f in loggable if f.pk in ids]
             cards.append(
                 _card(
                     profile=profile,
@@ -299,7 +353,11 @@ def _tonights_statuses(*, nights: dict[int, date], routines: Sequence[Routine]) 
         checklist__night__in=set(nights.values()),
         checklist__routine__in=[routine.pk for routine in routines],
         step__isnull=False,
-    ).values_list("checklist__profile_id", "checklist__night", "step_id", "status")
+    )
+    # A lookup table: the items' default ordering would only cost a sort.
+    items = items.order_by().values_list(
+        "checklist__profile_id", "checklist__night", "step_id", "status"
+    )
     return {
         (profile_id, step_id): status
         for profile_id, night, step_id, status in items
@@ -355,6 +413,9 @@ def _card(
     )
     if due is not None and not finished:
         rows[due].is_due = True
+    if not finished:  # a finished card lists its rows as history, in the template
+        for row in rows:
+            row.html = row_html(row, labels=words.labels, shared_names=names)
     return Card(
         profile=profile,
         routine=routine,

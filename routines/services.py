@@ -1,6 +1,6 @@
 """Writes to routines and checklists, with their rules."""
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from datetime import date, datetime, timedelta
 
 from django.core.exceptions import ValidationError
@@ -265,14 +265,16 @@ def tick(
     by: User,
     status: str = Status.DONE,
     now: datetime | None = None,
+    followers: Collection[int] | None = None,
 ) -> None:
     """Mark a step done (or skipped) on ``profile``'s checklist of ``night``.
 
-    Idempotent: ticking twice, or two people ticking at once, leaves one item.
+    Idempotent: ticking twice, or two people ticking at once, leaves one item. ``followers``:
+    see `_require_follower`.
     """
     if status not in (Status.DONE, Status.SKIPPED):
         raise ValueError(f"tick sets done or skipped, not {status!r}")
-    _require_follower(profile=profile, routine=step.routine)
+    _require_follower(profile=profile, routine=step.routine, followers=followers)
     with transaction.atomic(savepoint=False):  # see "Ticks write in one transaction"
         _set_status(
             profile=profile,
@@ -284,9 +286,17 @@ def tick(
         )
 
 
-def undo(*, profile: Profile, step: Step, night: date, by: User) -> None:
-    """Put a done or skipped step back to not done. The snapshot of the night stays."""
-    _require_follower(profile=profile, routine=step.routine)
+def undo(
+    *,
+    profile: Profile,
+    step: Step,
+    night: date,
+    by: User,
+    followers: Collection[int] | None = None,
+) -> None:
+    """Put a done or skipped step back to not done. The snapshot of the night stays.
+    ``followers``: see `_require_follower`."""
+    _require_follower(profile=profile, routine=step.routine, followers=followers)
     with transaction.atomic(savepoint=False):  # see "Ticks write in one transaction"
         _set_status(
             profile=profile,
@@ -304,14 +314,17 @@ def tick_for_all(
     by: User,
     profiles: Iterable[Profile],
     now: datetime | None = None,
+    followers: Collection[int] | None = None,
 ) -> list[Profile]:
     """Tick a step of a shared routine, at once, for each of ``profiles`` that follows it.
 
     ``profiles`` are those ``by`` may log for. Each gets the step on its own current night, which
-    for a household in one time zone is the same night for all.
+    for a household in one time zone is the same night for all. ``followers``: see
+    `_require_follower`.
     """
     now = now or timezone.now()
-    followers = {follower.pk for follower in step.routine.followers.all()}
+    if followers is None:
+        followers = {follower.pk for follower in step.routine.followers.all()}
     ticked = [profile for profile in profiles if profile.pk in followers]
     with transaction.atomic(savepoint=False):  # see "Ticks write in one transaction"
         for profile in ticked:
@@ -326,9 +339,18 @@ def tick_for_all(
     return ticked
 
 
-def _require_follower(*, profile: Profile, routine: Routine) -> None:
-    # Uses prefetched followers when the caller has them (the tick view does); a view answers 404.
-    if not any(follower.pk == profile.pk for follower in routine.followers.all()):
+def _require_follower(
+    *, profile: Profile, routine: Routine, followers: Collection[int] | None = None
+) -> None:
+    """ValidationError unless ``profile`` follows ``routine`` (a view answers 404).
+
+    ``followers``: ids of the routine's followers among the profiles the caller may log for,
+    read in this transaction, when it has them (the tick views do); else the routine's
+    followers, prefetched or read here.
+    """
+    if followers is None:
+        followers = {follower.pk for follower in routine.followers.all()}
+    if profile.pk not in followers:
         raise ValidationError(f"{profile} does not follow {routine}.")
 
 

@@ -43,16 +43,12 @@ def tonight(request):
 ACTIONS = {"done": Status.DONE, "skip": Status.SKIPPED, "undo": Status.PENDING}
 
 
-def _routine_for_tick(user, step_id: int):
-    step = selectors.get_editable_step(user, step_id)
-    prefetch_related_objects([step.routine], "steps", selectors.followers_visible_to(user))
-    return step, step.routine
-
-
-def _cards_response(request, *, profiles, loggable, routine, now):
+def _cards_response(request, *, profiles, loggable, routine, followers, now):
     if not request.htmx:
         return redirect("routines:tonight")
-    cards = selectors.build_cards(profiles=profiles, loggable=loggable, routines=[routine], now=now)
+    cards = selectors.build_cards(
+        profiles=profiles, loggable=loggable, routines=[routine], followers=followers, now=now
+    )
     return render(request, "routines/tonight.html#cards", {"cards": cards, "oob": True})
 
 
@@ -61,24 +57,38 @@ def _cards_response(request, *, profiles, loggable, routine, now):
 @idempotent()
 def mark(request, step_id: int, profile_id: int):
     """Tick, skip or undo one step on one profile's checklist tonight."""
-    loggable = list(loggable_profiles(request.user))
+    loggable = selectors.evening_profiles(request.user)
     profile = selectors.get_loggable(loggable, profile_id)
-    step, routine = _routine_for_tick(request.user, step_id)
+    step, followers = selectors.get_step_to_tick(request.user, step_id, loggable)
     action = ACTIONS.get(request.POST.get("action", "done"))
     if action is None:
         raise Http404("Unknown action.")
     now = timezone.now()
     night = night_of(now, profile.zone)
+    ours = followers[step.routine_id]
     try:
         if action == Status.PENDING:
-            services.undo(profile=profile, step=step, night=night, by=request.user)
+            services.undo(profile=profile, step=step, night=night, by=request.user, followers=ours)
         else:
             services.tick(
-                profile=profile, step=step, night=night, by=request.user, status=action, now=now
+                profile=profile,
+                step=step,
+                night=night,
+                by=request.user,
+                status=action,
+                now=now,
+                followers=ours,
             )
     except ValidationError as error:  # not a follower of this routine
         raise Http404(str(error)) from error
-    return _cards_response(request, profiles=[profile], loggable=loggable, routine=routine, now=now)
+    return _cards_response(
+        request,
+        profiles=[profile],
+        loggable=loggable,
+        routine=step.routine,
+        followers=followers,
+        now=now,
+    )
 
 
 @login_required
@@ -86,11 +96,24 @@ def mark(request, step_id: int, profile_id: int):
 @idempotent()
 def mark_all(request, step_id: int):
     """Done for everyone the user looks after who follows this shared routine."""
-    loggable = list(loggable_profiles(request.user))
-    step, routine = _routine_for_tick(request.user, step_id)
+    loggable = selectors.evening_profiles(request.user)
+    step, followers = selectors.get_step_to_tick(request.user, step_id, loggable)
     now = timezone.now()
-    ticked = services.tick_for_all(step=step, by=request.user, profiles=loggable, now=now)
-    return _cards_response(request, profiles=ticked, loggable=loggable, routine=routine, now=now)
+    ticked = services.tick_for_all(
+        step=step,
+        by=request.user,
+        profiles=loggable,
+        now=now,
+        followers=followers[step.routine_id],
+    )
+    return _cards_response(
+        request,
+        profiles=ticked,
+        loggable=loggable,
+        routine=step.routine,
+        followers=followers,
+        now=now,
+    )
 
 
 # --- past nights ----------------------------------------------------------------------------

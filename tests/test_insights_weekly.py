@@ -7,9 +7,11 @@ from django.urls import reverse
 from hypothesis import given
 from hypothesis import strategies as st
 
+from insights.selectors import weekly_record
 from insights.weekly import weekly_line
+from journal.metrics import NightTimes
 from tests.fixtures.journal import make_night
-from tests.insights_nights import night
+from tests.insights_nights import night, nights
 
 LAST = date(2026, 11, 24)
 
@@ -42,6 +44,30 @@ def test_any_pattern_of_logged_nights(offsets):
     else:
         assert line.this_week.n == logged_this_week
         assert line.week_before.n == sum(7 <= d < 14 for d in offsets)
+
+
+@given(nights(max_nights=16))
+def test_the_lean_records_give_the_line_the_full_ones_give(records):
+    """weekly_lines reads only the diary times and makes records with just what the line needs:
+    blanks, contradictions and DST nights come out as with every metric worked out."""
+    lean = [
+        weekly_record(
+            record.date,
+            NightTimes(
+                record.into_bed,
+                record.lights_out,
+                record.sol,
+                record.waso,
+                record.final_wake,
+                record.out_of_bed,
+            ),
+            window=(record.window_start, record.window_end),
+            zone_name=record.zone_name,
+        )
+        for record in records
+    ]
+    for last in {record.date for record in records[-3:]}:
+        assert weekly_line(lean, last) == weekly_line(records, last)
 
 
 NOW = datetime(2026, 11, 25, 20, 0, tzinfo=UTC)

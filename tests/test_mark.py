@@ -162,11 +162,12 @@ def test_a_tick_costs_a_fixed_number_of_queries(
     client = client_for(alice)
     step = routine.steps.first()
     # Session, user; the request's savepoint pair (the tick writes inside the request's
-    # transaction, without one of its own); profiles, step, its routine's steps and followers;
-    # the snapshot (get, savepoint, insert, release, items insert), the tick, and tonight's
-    # ticks for the answer; the new snapshot discards any progress that covers its night (none).
-    with django_assert_num_queries(16):
+    # transaction, without one of its own); profiles, step with its routine's followers among
+    # them, the routine's steps; the snapshot (get, savepoint, insert, release, items insert),
+    # the tick, and tonight's ticks for the answer; the new snapshot discards any progress that
+    # covers its night (none).
+    with django_assert_num_queries(15):
         client.post(mark_url(step, alice.profile), {"action": "done"}, headers=HTMX)
     # Later ticks find the snapshot: 3 queries fewer.
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(11):
         client.post(mark_url(step, alice.profile), {"action": "skip"}, headers=HTMX)

@@ -26,8 +26,8 @@ HTMX = {"HX-Request": "true"}
 
 # Session and user, and the request's savepoint pair, are in every count.
 BUDGETS = {
-    "tonight": 10,
-    "tick": 14,
+    "tonight": 9,
+    "tick": 13,
     "log form": 8,
     "history": 9,
     "calendar": 6,

@@ -156,5 +156,5 @@ def test_the_morning_costs_one_more_query(
     add_dependant(alice, "Kai")
     freeze(utc(2026, 1, 16, 9, 0))
     client = client_for(alice)
-    with django_assert_num_queries(11):  # the evening's 10, and last night's diary entries
+    with django_assert_num_queries(10):  # the evening's 9, and last night's diary entries
         page(client)
