@@ -204,6 +204,7 @@ def charts(
     """The charts of a range: every calendar night has its place, logged or not."""
     by_date = {record.date: record for record in records}
     days = [start + timedelta(days=offset) for offset in range((end - start).days + 1)]
+    day_words = chart_geometry.DayWords()  # the trends and the heatmap name the same nights
     return Charts(
         sleep_log=chart_geometry.sleep_log(
             [_log_input(by_date.get(day), day, zone_name) for day in days[-SLEEP_LOG_NIGHTS:]]
@@ -215,6 +216,7 @@ def charts(
             y_label=gettext("Total sleep"),
             missing=gettext("No total sleep logged in these nights."),
             unit="min",
+            day_words=day_words,
         ),
         se_trend=_trend(
             days,
@@ -225,6 +227,7 @@ def charts(
             unit="%",
             y_min=0,
             y_max=100,
+            day_words=day_words,
         ),
         weekdays=chart_geometry.weekday_bars(
             [
@@ -235,7 +238,7 @@ def charts(
             y_label=gettext("Mean total sleep"),
         ),
         adherence=chart_geometry.adherence_heatmap(
-            [(day, routine_shares.get(day)) for day in days[-HEATMAP_NIGHTS:]]
+            [(day, routine_shares.get(day)) for day in days[-HEATMAP_NIGHTS:]], day_words=day_words
         ),
     )
 

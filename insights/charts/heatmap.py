@@ -21,16 +21,15 @@ from .parts import (
     NO_NIGHTS,
     WIDTH,
     Chart,
+    DayWords,
     Label,
     LegendItem,
     Rect,
     Table,
     clamp,
-    date_text,
     finite,
     legend_depth,
     legend_row,
-    night_text,
     r1,
 )
 
@@ -77,11 +76,15 @@ def adherence_level(share: float | None) -> str:
 
 
 def adherence_heatmap(
-    days: Sequence[tuple[date, float | None]], *, chart_id: str = "adherence"
+    days: Sequence[tuple[date, float | None]],
+    *,
+    chart_id: str = "adherence",
+    day_words: DayWords | None = None,
 ) -> Heatmap:
     """A calendar of routine adherence: weeks as columns, Monday at the top, one cell a night.
 
     A share is the part of the night's routine done (0 to 1); None means no routine that night.
+    ``day_words`` names the days (one shared by a page's charts names each day once).
     """
     nights = sorted(((d, finite(s)) for d, s in days), key=lambda p: p[0])
     words = dict(ADHERENCE_LEVELS)
@@ -93,10 +96,13 @@ def adherence_heatmap(
             "percent": round(clamp(share, 0, 1) * 100)
         }
 
+    day_words = day_words or DayWords()
+    # Each night's words once: its table row, and its cell's hover text from the same words.
+    rows = tuple((day_words.night(d), share_text(s)) for d, s in nights)
     table = Table(
         gettext("Routine done each night"),
         (pgettext("chart table", "Night"), gettext("Routine done")),
-        tuple((night_text(d), share_text(s)) for d, s in nights),
+        rows,
     )
     title = gettext("Routine adherence by night")
     if not nights:
@@ -108,12 +114,12 @@ def adherence_heatmap(
     band_height = HEAT_TOP + 7 * HEAT_CELL + BAND_GAP
     inner = HEAT_CELL - 2
     cells = []
-    for d, share in nights:
+    for (d, share), (night, done) in zip(nights, rows, strict=True):
         band, column = divmod((d - monday).days // 7, BAND_WEEKS)
         x = r1(HEAT_LEFT + column * HEAT_CELL)
         y = r1(band * band_height + HEAT_TOP + d.weekday() * HEAT_CELL)
         level = adherence_level(share)
-        text = f"{night_text(d)}: {share_text(share)}"
+        text = f"{night}: {done}"
         fill = None
         if share is not None and share > 0:
             height = r1(inner * clamp(share, 0, 1))
@@ -156,8 +162,8 @@ def adherence_heatmap(
         )
         % {
             "count": len(cells),
-            "start": date_text(nights[0][0]),
-            "end": date_text(nights[-1][0]),
+            "start": day_words.date(nights[0][0]),
+            "end": day_words.date(nights[-1][0]),
         }
         + " "
         + ", ".join(f"{counts[lv]} {words[lv]}" for lv, _words in ADHERENCE_LEVELS)

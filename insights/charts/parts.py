@@ -276,3 +276,33 @@ def date_text(day: date) -> str:
 def night_text(day: date) -> str:
     """ "Mon 3 Dec", in the active language."""
     return wording.weekday_day_month(day)
+
+
+class DayWords:
+    """`night_text` and `date_text`, each day worked out once.
+
+    A page's charts name the same nights again and again (a table row, a dot's or a cell's hover
+    text, in three charts), and Django's date formatting costs more than everything else a chart
+    does with a night. One lives for one page's charts, in the language active while they are
+    built: it keeps nothing beyond them.
+    """
+
+    def __init__(self) -> None:
+        self._nights: dict[date, str] = {}
+        self._dates: dict[date, str] = {}
+
+    def night(self, day: date) -> str:
+        """ "Mon 3 Dec"."""
+        try:
+            return self._nights[day]
+        except KeyError:
+            text = self._nights[day] = night_text(day)
+            return text
+
+    def date(self, day: date) -> str:
+        """ "3 Dec"."""
+        try:
+            return self._dates[day]
+        except KeyError:
+            text = self._dates[day] = date_text(day)
+            return text

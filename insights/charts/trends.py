@@ -13,6 +13,7 @@ from .parts import (
     NO_NIGHTS,
     WIDTH,
     Chart,
+    DayWords,
     Dot,
     Label,
     LegendItem,
@@ -20,10 +21,8 @@ from .parts import (
     Polyline,
     Table,
     clamp,
-    date_text,
     finite,
     legend_row,
-    night_text,
     r1,
     tick_text,
     value_text,
@@ -55,6 +54,7 @@ def trend(
     y_max: float | None = None,
     chart_id: str | None = None,
     missing: str | None = None,
+    day_words: DayWords | None = None,
 ) -> TrendChart:
     """Nightly values as dots and their rolling mean as a line, over the nights' dates.
 
@@ -62,6 +62,7 @@ def trend(
     calendar night (None where nothing was logged) so the line breaks where the diary does.
     ``unit`` "min" shows hours on the axis; any other unit ("%") is printed after the value.
     ``missing`` is the sentence shown when no night has a value ("No total sleep logged…").
+    ``day_words`` names the days (one shared by a page's charts names each day once).
     """
     if len(rolling) != len(points):
         raise ValueError(f"{len(rolling)} rolling means for {len(points)} nights")
@@ -75,10 +76,15 @@ def trend(
     )
     values = [v for _, v, _ in pairs if v is not None]
     means = [m for _, _, m in pairs if m is not None]
+    day_words = day_words or DayWords()
+    # Each night's words once: its table row, and its dot's hover text from the same words.
+    rows = tuple(
+        (day_words.night(d), value_text(v, unit), value_text(m, unit)) for d, v, m in pairs
+    )
     table = Table(
         gettext("%(label)s each night, with the 7-night rolling mean") % {"label": y_label},
         (pgettext("chart table", "Night"), y_label, gettext("7-night mean")),
-        tuple((night_text(d), value_text(v, unit), value_text(m, unit)) for d, v, m in pairs),
+        rows,
     )
     height = 190.0
     if not values and not means:
@@ -108,17 +114,17 @@ def trend(
         return r1(TREND_BOTTOM - share * (TREND_BOTTOM - TREND_TOP))
 
     dots = tuple(
-        Dot(x_of(d), y_of(v), 3, "value", f"{night_text(d)}: {value_text(v, unit)}")
-        for d, v, _ in pairs
+        Dot(x_of(d), y_of(v), 3, "value", f"{night}: {value}")
+        for (d, v, _), (night, value, _) in zip(pairs, rows, strict=True)
         if v is not None
     )
-    lines, lone = _rolling(pairs, x_of, y_of, unit)
+    lines, lone = _rolling(pairs, x_of, y_of, unit, day_words)
     label_days = sorted({first + timedelta(days=round(days * k / 3)) for k in range(4)})
     x_labels = tuple(
         Label(
             x_of(d),
             TREND_BOTTOM + 14,
-            date_text(d),
+            day_words.date(d),
             "start" if d == first and days else "end" if d == last and days else "middle",
         )
         for d in label_days
@@ -133,8 +139,8 @@ def trend(
         % {
             "label": y_label,
             "count": len(pairs),
-            "start": date_text(first),
-            "end": date_text(last),
+            "start": day_words.date(first),
+            "end": day_words.date(last),
             "values": len(values),
         }
         + (
@@ -177,6 +183,7 @@ def _rolling(
     x_of: Callable[[date], float],
     y_of: Callable[[float], float],
     unit: str,
+    day_words: DayWords,
 ) -> tuple[tuple[Polyline, ...], tuple[Dot, ...]]:
     """The rolling mean as lines broken at every None, and a dot for a run of one night."""
     runs: list[list[tuple[date, float]]] = [[]]
@@ -190,7 +197,7 @@ def _rolling(
             tuple((x_of(day), y_of(mean)) for day, mean in run),
             "rolling",
             gettext("7-night mean, %(start)s to %(end)s")
-            % {"start": date_text(run[0][0]), "end": date_text(run[-1][0])},
+            % {"start": day_words.date(run[0][0]), "end": day_words.date(run[-1][0])},
         )
         for run in runs
         if len(run) > 1
@@ -202,7 +209,7 @@ def _rolling(
             2,
             "rolling-point",
             gettext("7-night mean to %(day)s: %(mean)s")
-            % {"day": date_text(day), "mean": value_text(mean, unit)},
+            % {"day": day_words.date(day), "mean": value_text(mean, unit)},
         )
         for run in runs
         if len(run) == 1
