@@ -21,16 +21,19 @@ from hypothesis import strategies as st
 from insights.charts import (
     NO_NIGHTS,
     WIDTH,
+    DayWords,
     LogInput,
     adherence_heatmap,
     adherence_level,
     nice_ticks,
+    parts,
     sleep_log,
     trend,
     weekday_bars,
     window_minutes,
 )
 from insights.charts.night_log import LOG_LEFT, LOG_RIGHT
+from insights.charts.parts import date_text, night_text
 
 BERLIN = "Europe/Berlin"
 D = date(2026, 3, 2)  # a Monday
@@ -504,3 +507,44 @@ def test_the_sleep_log_partial_marks_awakenings_naps_and_clock_changes():
 
 def test_the_page_of_partials_renders_nothing_by_itself():
     assert get_template("insights/charts.html").render({}).strip() == ""
+
+
+class TestDayWords:
+    @pytest.mark.parametrize(
+        ("language", "night", "short"),
+        [
+            ("en", "Mon 2 Mar", "2 Mar"),
+            ("de", "Mo, 2. Mär", "2. Mär"),
+            ("es", "lun 2 mar", "2 mar"),
+        ],
+    )
+    def test_the_same_words_as_the_charts_date_texts(self, language, night, short):
+        with translation.override(language):
+            words = DayWords()
+            assert words.night(D) == night_text(D) == night
+            assert words.date(D) == date_text(D) == short
+            assert words.night(D + timedelta(days=1)) == night_text(D + timedelta(days=1))
+
+    def test_each_day_is_formatted_once(self, monkeypatch):
+        calls = []
+
+        def counted(day):
+            calls.append(day)
+            return f"night {day}"
+
+        monkeypatch.setattr(parts, "night_text", counted)
+        words = DayWords()
+        days = week()
+        assert [words.night(day) for day in days + days] == [f"night {day}" for day in days * 2]
+        assert calls == days
+
+    def test_a_pages_charts_share_them(self, monkeypatch):
+        calls = []
+        monkeypatch.setattr(parts, "night_text", lambda day: calls.append(day) or f"{day}")
+        words = DayWords()
+        days = week()
+        trend(
+            [(day, 400.0) for day in days], [None] * 7, y_label="TST", unit="min", day_words=words
+        )
+        adherence_heatmap([(day, 1.0) for day in days], day_words=words)
+        assert calls == days

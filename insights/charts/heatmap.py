@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.utils.dates import WEEKDAYS_ABBR
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext, ngettext, pgettext
 from django.utils.translation import gettext_lazy as _
 
@@ -39,6 +40,10 @@ class Cell:
     outline: Rect  # classed by level; its title gives the night and the share
     fill: Rect | None  # filled from the bottom to the share done: readable without colour
     level: str
+
+    @property
+    def svg(self) -> SafeString:
+        return mark_safe(self.outline.svg + (self.fill.svg if self.fill else ""))
 
 
 @dataclass(frozen=True)

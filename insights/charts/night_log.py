@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext, ngettext, pgettext, pgettext_lazy
 
 from .parts import (
@@ -21,6 +22,7 @@ from .parts import (
     Rect,
     Table,
     clamp,
+    escape,
     finite,
     hours_and_minutes,
     legend_depth,
@@ -111,6 +113,30 @@ class LogRow:
     nap: Dot | None
     note: Label | None  # "not logged" on a row with no bar
     clocks_changed: bool
+
+    @property
+    def svg(self) -> SafeString:
+        """The row's group: its night as a tooltip, its label, bars, awakening ticks and nap."""
+        label = self.label
+        wakes = ""
+        if self.awakenings:
+            wakes = (
+                f'<g class="wakes"><title>{escape(self.awakenings_title)}</title>'
+                + "".join([tick.svg for tick in self.awakenings])
+                + "</g>"
+            )
+        return mark_safe(
+            f'<g class="log-row{" clocks-changed" if self.clocks_changed else ""}">'
+            f"<title>{escape(self.title)}</title>"
+            f'<text class="row-label" x="{label.x}" y="{label.y}" '
+            f'text-anchor="{escape(label.anchor)}">{escape(label.text)}</text>'
+            + (self.bed.svg if self.bed else "")
+            + (self.asleep.svg if self.asleep else "")
+            + wakes
+            + (self.note.classed_svg if self.note else "")
+            + (self.nap.svg if self.nap else "")
+            + "</g>"
+        )
 
 
 @dataclass(frozen=True)

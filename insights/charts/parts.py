@@ -5,13 +5,13 @@ Coordinates are user units of the chart's viewBox, rounded to 0.1.
 
 from __future__ import annotations
 
+import html
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from django.utils.formats import get_format
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_noop
 
@@ -41,7 +41,20 @@ def finite(value: float | None) -> float | None:
 # Each shape's SVG element as the chart templates (templates/insights/charts.html) write it: a
 # chart draws hundreds of them, and one string built here costs a fraction of the six or seven
 # template variables per element. Numbers print as the templates print them ({% localize off %}),
-# text is escaped as they escape it.
+# text is escaped as they escape it. Marks made of shapes (a sleep log's row, a heatmap's cell, a
+# legend's item) write theirs the same way, and `svg_of` writes a run of them for the templates'
+# `svg` filter: a template loop costs more per element than the element's own string.
+
+
+def escape(text: object) -> str:
+    """Text for markup as Django's escape writes it, without its check for lazy arguments (which
+    costs more than the escaping): chart text is made in the request's language already."""
+    return html.escape(str(text))
+
+
+def svg_of(marks: Iterable) -> SafeString:
+    """The marks' SVG elements one after another; each mark has an ``svg``."""
+    return mark_safe("".join([mark.svg for mark in marks]))
 
 
 @dataclass(frozen=True)
@@ -59,6 +72,14 @@ class Rect:
         return mark_safe(
             f'<rect class="{escape(self.css)}" x="{self.x}" y="{self.y}" width="{self.width}" '
             f'height="{self.height}" rx="2"><title>{escape(self.title)}</title></rect>'
+        )
+
+    @property
+    def swatch_svg(self) -> SafeString:
+        """A legend's swatch: square corners, and its words beside it instead of a tooltip."""
+        return mark_safe(
+            f'<rect class="swatch {escape(self.css)}" x="{self.x}" y="{self.y}" '
+            f'width="{self.width}" height="{self.height}"/>'
         )
 
 
@@ -129,6 +150,13 @@ class Polyline:
         """The points as SVG wants them: "x1,y1 x2,y2 …"."""
         return " ".join(f"{x:g},{y:g}" for x, y in self.points)
 
+    @property
+    def svg(self) -> SafeString:
+        return mark_safe(
+            f'<polyline class="{escape(self.css)}" points="{self.svg_points}">'
+            f"<title>{escape(self.title)}</title></polyline>"
+        )
+
 
 @dataclass(frozen=True)
 class Table:
@@ -161,6 +189,14 @@ class LegendItem:
     swatch: Rect | None  # None when the words carry their own glyph ("| woke")
     label: Label
     fill: Rect | None = None  # a heatmap swatch filled from the bottom, as its cells are
+
+    @property
+    def svg(self) -> SafeString:
+        return mark_safe(
+            (self.swatch.swatch_svg if self.swatch else "")
+            + (self.fill.swatch_svg if self.fill else "")
+            + self.label.classed_svg
+        )
 
 
 def nice_ticks(lo: float, hi: float, count: int = 4) -> tuple[float, ...]:

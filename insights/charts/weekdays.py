@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext, ngettext, pgettext
 from django.utils.translation import gettext_lazy as _
 
@@ -17,6 +18,7 @@ from .parts import (
     Rect,
     Table,
     clamp,
+    escape,
     finite,
     r1,
     tick_text,
@@ -32,6 +34,20 @@ class Bar:
     value: Label  # the value above the bar, or "no data" inside the outline
     day: Label
     nights: Label
+
+    @property
+    def svg(self) -> SafeString:
+        """The weekday's group: its bar, the value over it, the day and its count of nights."""
+        value = self.value
+        return mark_safe(
+            f'<g class="weekday{"" if self.has_data else " without-data"}">'
+            + self.rect.svg
+            + f'<text class="value {escape(value.css)}" x="{value.x}" y="{value.y}" '
+            f'text-anchor="{escape(value.anchor)}">{escape(value.text)}</text>'
+            + self.day.classed_svg
+            + self.nights.classed_svg
+            + "</g>"
+        )
 
 
 @dataclass(frozen=True)

@@ -5,10 +5,12 @@ from __future__ import annotations
 from datetime import time
 
 from django import template
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 
 from config.l10n import decimal
 from households.clock_format import format_time
+from insights.charts.parts import svg_of
 from journal.templatetags.journal_tags import UNKNOWN, duration
 
 register = template.Library()
@@ -58,3 +60,9 @@ def clock_minutes(value: float | None) -> str:
 def lookup(mapping, key):
     """``mapping[key]``, or None: for dicts keyed by id, such as the weekly lines."""
     return mapping.get(key) if mapping else None
+
+
+@register.filter
+def svg(marks) -> SafeString:
+    """A chart's marks (its gridlines, rows, cells, legend…) as their SVG elements."""
+    return svg_of(marks)
