@@ -11,12 +11,12 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date, datetime, timedelta
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch, Q, Value
 from django.utils import timezone
 
 from households.models import Profile
 from journal import clock, metrics
-from journal.models import Intake, Night
+from journal.models import Intake, Night, entry_label
 from journal.selectors import visible_nights
 from routines import adherence
 from routines.models import Checklist, ChecklistItem, Routine
@@ -38,6 +38,58 @@ def nights_in_range(*, user, profile: Profile, start: date, end: date) -> list[N
         )
         .order_by("date")
     )
+
+
+def night_records_in_range(
+    *, user, profile: Profile, start: date, end: date, routine_shares: dict[date, float | None]
+) -> list[NightRecord]:
+    """``night_records`` of ``nights_in_range``, for a page that shows figures and no diary
+    table: the nights' disturbances and intake come as labels in one query, not as objects."""
+    nights = list(
+        visible_nights(user)
+        .filter(profile=profile, date__gte=start, date__lte=end)
+        .order_by("date")
+    )
+    labels = entry_labels([night.pk for night in nights])
+    return [
+        to_record(
+            night,
+            profile,
+            routine_complete=None
+            if night.date not in routine_shares
+            else routine_shares[night.date] == 1,
+            entries=labels.get(night.pk, _NO_ENTRIES),
+        )
+        for night in nights
+    ]
+
+
+_NO_ENTRIES: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
+
+
+def entry_labels(night_ids: list[int]) -> dict[int, tuple[frozenset[str], frozenset[str]]]:
+    """(disturbance labels, intake labels) of each of the nights that has any, in one query.
+    ``night_ids`` are nights the caller has read through the scoping selectors."""
+    if not night_ids:
+        return {}
+    disturbances = (
+        Night.disturbances.through.objects.filter(night_id__in=night_ids)
+        .annotate(kind=Value(0))
+        .values_list("kind", "night_id", "disturbance__name", "disturbance__household_id")
+        .order_by()
+    )
+    intake = (
+        Intake.objects.filter(night_id__in=night_ids)
+        .annotate(kind=Value(1))
+        .values_list("kind", "night_id", "item__name", "item__household_id")
+        .order_by()
+    )
+    found: dict[int, tuple[set[str], set[str]]] = defaultdict(lambda: (set(), set()))
+    for kind, night_id, name, household_id in disturbances.union(intake, all=True):
+        found[night_id][kind].add(entry_label(name, household_id))
+    return {
+        night_id: (frozenset(tags), frozenset(taken)) for night_id, (tags, taken) in found.items()
+    }
 
 
 def night_records(
@@ -103,9 +155,22 @@ def routine_shares(*, user, profile: Profile, start: date, end: date) -> dict[da
 
 
 def to_record(
-    night: Night, profile: Profile, *, routine_complete: bool | None, with_lists: bool = True
+    night: Night,
+    profile: Profile,
+    *,
+    routine_complete: bool | None,
+    with_lists: bool = True,
+    entries: tuple[frozenset[str], frozenset[str]] | None = None,
 ) -> NightRecord:
-    """A night as a record; ``with_lists`` reads its (prefetched) disturbances and intake."""
+    """A night as a record; ``with_lists`` reads its (prefetched) disturbances and intake,
+    unless ``entries`` gives their labels (from ``entry_labels``)."""
+    if entries is not None:
+        tags, intake = entries
+    elif with_lists:
+        tags = frozenset(d.label for d in night.disturbances.all())
+        intake = frozenset(i.item.label for i in night.intakes.all())
+    else:
+        tags = intake = frozenset()
     zone = profile.zone
     window_start, window_end = clock.night_window(night.date, zone)
     m = night.metrics
@@ -128,8 +193,8 @@ def to_record(
         awakenings=night.awakenings,
         nap_minutes=night.nap_minutes,
         # Labels, not names: a built-in entry reads in the reader's language.
-        tags=frozenset(d.label for d in night.disturbances.all()) if with_lists else frozenset(),
-        intake=frozenset(i.item.label for i in night.intakes.all()) if with_lists else frozenset(),
+        tags=tags,
+        intake=intake,
         routine_complete=routine_complete,
         zone_name=profile.time_zone,
     )

@@ -10,7 +10,9 @@ from households import selectors as household_selectors
 from . import page, ranges, selectors
 
 
-def insights_context(request, *, default_range: int) -> dict:
+def insights_context(request, *, default_range: int, diary: bool = False) -> dict:
+    """What the insights page shows, and with ``diary`` the range's nights as the report's
+    night-by-night table shows them."""
     profiles = list(household_selectors.visible_profiles(request.user))
     profile = household_selectors.pick_profile(request.user, profiles, request.GET.get("profile"))
     context = {
@@ -29,17 +31,26 @@ def insights_context(request, *, default_range: int) -> dict:
     )
     # A week before the range too, for the headline's "week before".
     first = night_range.start - timedelta(days=7)
-    nights = selectors.nights_in_range(
-        user=request.user, profile=profile, start=first, end=night_range.end
-    )
     shares = selectors.routine_shares(
         user=request.user, profile=profile, start=first, end=night_range.end
     )
-    records = selectors.night_records(nights=nights, profile=profile, routine_shares=shares)
+    if diary:
+        nights = selectors.nights_in_range(
+            user=request.user, profile=profile, start=first, end=night_range.end
+        )
+        records = selectors.night_records(nights=nights, profile=profile, routine_shares=shares)
+        context["nights"] = [night for night in nights if night.date >= night_range.start]
+    else:
+        records = selectors.night_records_in_range(
+            user=request.user,
+            profile=profile,
+            start=first,
+            end=night_range.end,
+            routine_shares=shares,
+        )
     in_range = [record for record in records if record.date >= night_range.start]
     context.update(
         range=night_range,
-        nights=[night for night in nights if night.date >= night_range.start],
         report=page.build(
             in_range,
             earlier=records,
@@ -70,5 +81,5 @@ def insights(request):
 
 @login_required
 def report(request):
-    context = insights_context(request, default_range=14)
+    context = insights_context(request, default_range=14, diary=True)
     return render(request, "insights/report.html", context)
