@@ -136,6 +136,8 @@ def build(
     clocks = regularity.clock_time_variability(records)
     groups = comparisons.routine_groups(records)
     headline = trends.week_over_week(earlier, end)
+    # The outcomes' names once for every entry's table, not once for each of its rows.
+    outcomes = [(key, str(label), kind) for key, label, kind in OUTCOMES]
     return Report(
         nights=(end - start).days + 1,
         logged=len(records),
@@ -165,7 +167,7 @@ def build(
                 n_with=tag.n_with,
                 n_without=tag.n_without,
                 outcomes=[
-                    OutcomeRow(label, kind, tag.outcomes.get(key)) for key, label, kind in OUTCOMES
+                    OutcomeRow(label, kind, tag.outcomes.get(key)) for key, label, kind in outcomes
                 ],
             )
             for tag in comparisons.tag_comparisons(records)
