@@ -94,12 +94,13 @@ def adherence_heatmap(
     nights = sorted(((d, finite(s)) for d, s in days), key=lambda p: p[0])
     words = dict(ADHERENCE_LEVELS)
 
+    no_routine = gettext("no routine")  # translated once for every night
+    done = gettext("%(percent)d %% of the routine done")
+
     def share_text(share: float | None) -> str:
         if share is None:
-            return gettext("no routine")
-        return gettext("%(percent)d %% of the routine done") % {
-            "percent": round(clamp(share, 0, 1) * 100)
-        }
+            return no_routine
+        return done % {"percent": round(clamp(share, 0, 1) * 100)}
 
     day_words = day_words or DayWords()
     # Each night's words once: its table row, and its cell's hover text from the same words.

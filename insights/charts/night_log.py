@@ -162,12 +162,36 @@ def _span(row: LogInput, start: float | None, end: float | None) -> tuple[float,
     return start, clamp(end, start, window)
 
 
+@dataclass(frozen=True)
+class _Words:
+    """The sleep log's sentences, translated once for all its rows."""
+
+    not_logged: str
+    in_bed: str
+    asleep: str
+    nap: str
+    clocks_changed: str
+
+    @classmethod
+    def translated(cls) -> _Words:
+        return cls(
+            not_logged=gettext("not logged"),
+            in_bed=gettext("%(night)s: in bed %(times)s"),
+            asleep=gettext("%(night)s: asleep %(times)s"),
+            nap=gettext("%(night)s: nap %(duration)s"),
+            clocks_changed=gettext("%(night)s (clocks changed: a %(hours)s-hour night)"),
+        )
+
+
 def _bar(
-    row: LogInput, span: tuple[float, float] | None, x_of: Callable[[float], float]
+    row: LogInput,
+    span: tuple[float, float] | None,
+    x_of: Callable[[float], float],
+    not_logged: str,
 ) -> tuple[str, tuple[float, float] | None]:
     """The words for a bar ("22:45–06:50, 8 h 5 min") and its x extent, or "not logged"."""
     if span is None:
-        return gettext("not logged"), None
+        return not_logged, None
     start, end = span
     words = f"{_clock(row, start)}–{_clock(row, end)}, {hours_and_minutes(end - start)}"
     return words, (x_of(start), x_of(end))
@@ -181,20 +205,20 @@ def _rect(extent: tuple[float, float] | None, top: float, css: str, title: str) 
 
 
 def _row(
-    row: LogInput, top: float, x_of: Callable[[float], float]
+    row: LogInput, top: float, x_of: Callable[[float], float], words: _Words
 ) -> tuple[LogRow, tuple[str, ...]]:
     """One night's marks, and its line of the table."""
     changed = row.window_minutes != DAY_MINUTES
     night = row.label
     if changed:
-        night = gettext("%(night)s (clocks changed: a %(hours)s-hour night)") % {
+        night = words.clocks_changed % {
             "night": night,
             "hours": f"{row.window_minutes / 60:g}",
         }
     bed_span = _span(row, row.in_bed_start, row.in_bed_end)
     asleep_span = _span(row, row.asleep_start, row.asleep_end)
-    bed_words, bed = _bar(row, bed_span, x_of)
-    asleep_words, asleep = _bar(row, asleep_span, x_of)
+    bed_words, bed = _bar(row, bed_span, x_of, words.not_logged)
+    asleep_words, asleep = _bar(row, asleep_span, x_of, words.not_logged)
     wakes = max(row.awakenings or 0, 0)
     ticks: tuple[Line, ...] = ()
     host = asleep or bed
@@ -205,7 +229,7 @@ def _row(
         ticks = tuple(Line(x, top + 2, x, top + 10, "wake") for x in xs)
     nap = None
     if row.nap_minutes and row.nap_minutes > 0:
-        nap_words = gettext("%(night)s: nap %(duration)s") % {
+        nap_words = words.nap % {
             "night": row.label,
             "duration": hours_and_minutes(row.nap_minutes),
         }
@@ -213,18 +237,8 @@ def _row(
     drawn = LogRow(
         label=Label(LOG_LEFT - 4, top + 10, row.label + ("*" if changed else ""), "end"),
         title=night,
-        bed=_rect(
-            bed,
-            top,
-            "bed",
-            gettext("%(night)s: in bed %(times)s") % {"night": night, "times": bed_words},
-        ),
-        asleep=_rect(
-            asleep,
-            top,
-            "asleep",
-            gettext("%(night)s: asleep %(times)s") % {"night": night, "times": asleep_words},
-        ),
+        bed=_rect(bed, top, "bed", words.in_bed % {"night": night, "times": bed_words}),
+        asleep=_rect(asleep, top, "asleep", words.asleep % {"night": night, "times": asleep_words}),
         awakenings=ticks,
         awakenings_title=ngettext(
             "%(night)s: woke %(count)d time (times not logged)",
@@ -235,7 +249,7 @@ def _row(
         nap=nap,
         note=None
         if host
-        else Label(LOG_LEFT + 4, top + 10, gettext("not logged"), "start", "not-logged"),
+        else Label(LOG_LEFT + 4, top + 10, words.not_logged, "start", "not-logged"),
         clocks_changed=changed,
     )
     table_row = (
@@ -273,8 +287,11 @@ def sleep_log(rows: Sequence[LogInput], *, chart_id: str = "sleep-log") -> Sleep
     def x_of(minutes: float) -> float:
         return r1(LOG_LEFT + minutes * scale)
 
+    words = _Words.translated()
+
     drawn, table_rows = zip(
-        *(_row(row, LOG_TOP + i * LOG_ROW + 3, x_of) for i, row in enumerate(rows)), strict=True
+        *(_row(row, LOG_TOP + i * LOG_ROW + 3, x_of, words) for i, row in enumerate(rows)),
+        strict=True,
     )
     plot_bottom = r1(LOG_TOP + LOG_ROW * len(rows) + 2)
     changed = sum(r.clocks_changed for r in drawn)
