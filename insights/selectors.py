@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from households.models import Profile
 from journal import clock, metrics
-from journal.models import Intake, Night, entry_label
+from journal.models import TIME_FIELDS, Intake, Night, entry_label
 from journal.selectors import visible_nights
 from routines import adherence
 from routines.models import Checklist, ChecklistItem, Routine
@@ -48,6 +48,7 @@ def night_records_in_range(
     nights = list(
         visible_nights(user)
         .filter(profile=profile, date__gte=start, date__lte=end)
+        .only(*RECORD_FIELDS)
         .order_by("date")
     )
     labels = entry_labels([night.pk for night in nights])
@@ -64,6 +65,17 @@ def night_records_in_range(
     ]
 
 
+# The columns `to_record` reads (a night's notes and bookkeeping are not figures).
+RECORD_FIELDS = (
+    "date",
+    *TIME_FIELDS,
+    "sol_minutes",
+    "waso_minutes",
+    "awakenings",
+    "nap_minutes",
+    "quality",
+    "rested",
+)
 _NO_ENTRIES: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
 
 
