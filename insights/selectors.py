@@ -171,18 +171,15 @@ def to_record(
     profile: Profile,
     *,
     routine_complete: bool | None,
-    with_lists: bool = True,
     entries: tuple[frozenset[str], frozenset[str]] | None = None,
 ) -> NightRecord:
-    """A night as a record; ``with_lists`` reads its (prefetched) disturbances and intake,
-    unless ``entries`` gives their labels (from ``entry_labels``)."""
+    """A night as a record, its disturbances and intake labelled: ``entries`` (from
+    ``entry_labels``), or else read from its prefetched lists."""
     if entries is not None:
         tags, intake = entries
-    elif with_lists:
+    else:
         tags = frozenset(d.label for d in night.disturbances.all())
         intake = frozenset(i.item.label for i in night.intakes.all())
-    else:
-        tags = intake = frozenset()
     zone = profile.zone
     window_start, window_end = clock.night_window(night.date, zone)
     m = night.metrics
