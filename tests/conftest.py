@@ -1,6 +1,7 @@
 from pathlib import Path
 
 import pytest
+from django.utils import translation
 
 from households import services
 from households.models import Profile, User
@@ -12,6 +13,16 @@ pytest_plugins = sorted(
     for path in (Path(__file__).parent / "fixtures").glob("*.py")
     if path.stem != "__init__"
 )
+
+
+@pytest.fixture(autouse=True)
+def _language_of_the_test_only():
+    """Each test starts in the language the last one started in. A page fetched with the test
+    client leaves LocaleMiddleware's choice active on this thread (a server's next request makes
+    its own), so a German page would otherwise turn a later test's English words German."""
+    language = translation.get_language()
+    yield
+    translation.activate(language)
 
 
 def make_account(email: str, name: str, *, time_zone: str = "Europe/London") -> User:
