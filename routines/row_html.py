@@ -11,22 +11,16 @@ Escaping is the template's: every value is escaped unless it is already safe.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from html import escape
 from typing import Protocol
 
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
+from config.markup import text as _e
+
 from .models import ChecklistItem
 
 Status = ChecklistItem.Status
-
-
-def _e(value) -> str:
-    """{{ value }} with autoescaping."""
-    if hasattr(value, "__html__"):
-        return value.__html__()
-    return escape(str(value))
 
 
 @dataclass(frozen=True)

@@ -5,9 +5,8 @@ from datetime import date
 
 import pytest
 from django.template import Context, Template
-from django.utils.html import escape as django_escape
 
-from insights.charts import LogInput, adherence_heatmap, parts, sleep_log, weekday_bars
+from insights.charts import LogInput, adherence_heatmap, sleep_log, weekday_bars
 from insights.charts.parts import Dot, Label, Line, Polyline, Rect, Table, legend_row, svg_of
 
 TRICKY = "Tue 3 <b>\"Mar\" & 'co'"
@@ -169,8 +168,3 @@ def test_the_svg_filter_writes_the_marks_in_order():
         mark.svg for mark in marks
     )
     assert svg_of(()) == ""
-
-
-def test_escape_is_djangos():
-    for text in (TRICKY, "", "plain", 7.5):
-        assert parts.escape(text) == django_escape(text)

@@ -5,7 +5,6 @@ Coordinates are user units of the chart's viewBox, rounded to 0.1.
 
 from __future__ import annotations
 
-import html
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -15,6 +14,7 @@ from django.utils.formats import get_format
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_noop
 
+from config.markup import text as escape
 from journal import wording
 from journal.clock import hours_and_minutes
 
@@ -44,12 +44,6 @@ def finite(value: float | None) -> float | None:
 # text is escaped as they escape it. Marks made of shapes (a sleep log's row, a heatmap's cell, a
 # legend's item) write theirs the same way, and `svg_of` writes a run of them for the templates'
 # `svg` filter: a template loop costs more per element than the element's own string.
-
-
-def escape(text: object) -> str:
-    """Text for markup as Django's escape writes it, without its check for lazy arguments (which
-    costs more than the escaping): chart text is made in the request's language already."""
-    return html.escape(str(text))
 
 
 def svg_of(marks: Iterable) -> SafeString:
